@@ -1,0 +1,56 @@
+# One command to run, one to test. Each target is idempotent: a second `make run` only
+# re-checks what the first one did, so it starts in seconds and keeps the data in var/.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+LOCALE := src/opendebate/locale
+PO := $(wildcard $(LOCALE)/*/LC_MESSAGES/django.po)
+MO := $(PO:.po=.mo)
+
+.PHONY: run test lint check-catalogs messages lock clean
+
+run: $(VENV)/.installed $(MO)
+	$(BIN)/opendebate migrate --no-input
+	$(BIN)/opendebate registry load
+	$(BIN)/opendebate demo
+	$(BIN)/opendebate serve
+
+test: $(VENV)/.installed-dev $(MO) lint
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	$(BIN)/opendebate makemigrations --check --dry-run
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+# The lock files are the only source of versions; the project itself is installed without
+# build isolation so that nothing unpinned is fetched on the way.
+$(VENV)/.installed: requirements.lock requirements-build.lock pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-build.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.lock $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	touch $@
+
+# Catalogs are compiled with Babel (a locked dependency) so no system gettext is needed.
+$(LOCALE)/%/LC_MESSAGES/django.mo: $(LOCALE)/%/LC_MESSAGES/django.po $(VENV)/.installed
+	$(BIN)/pybabel --quiet compile --input-file $< --output-file $@
+
+# Developer targets: refresh the catalogs from the source (needs GNU gettext) and re-lock.
+messages: $(VENV)/.installed
+	cd src/opendebate && ../../$(BIN)/opendebate makemessages --no-obsolete --no-location -l ar -l zh_Hans -l en -l fr -l ru -l es
+
+lock:
+	uv pip compile requirements-build.in --python-version 3.11 --generate-hashes -o requirements-build.lock
+	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements.lock
+	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements-dev.lock
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
+
+from opendebate.accounts import services
+from opendebate.accounts.forms import (
+    AcceptInvitationForm,
+    InvitationForm,
+    SignInForm,
+    TokenForm,
+)
+from opendebate.accounts.models import User
+from opendebate.accounts.permissions import can_invite, refuse
+from opendebate.accounts.qr import qr_svg
+from opendebate.common.services import record_audit
+
+
+class SignInView(LoginView):
+    form_class = SignInForm
+    template_name = "accounts/sign_in.html"
+    redirect_authenticated_user = True
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if services.confirmed_totp_device(user) is not None:
+        return redirect("accounts:two_factor_verify")
+    device = services.pending_totp_device(user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.is_two_factor_throttled(user):
+            form.add_error("token", _("Too many wrong codes. Wait 15 minutes and try again."))
+        elif services.confirm_totp_device(
+            device=device, token=form.cleaned_data["token"], request=request
+        ):
+            otp_login(request, device)
+            messages.success(request, _("Two-factor authentication is on for your account."))
+            return redirect("home")
+        else:
+            form.add_error(
+                "token",
+                _("That code is not right. Check your device's clock and enter the current code."),
+            )
+    context = {
+        "form": form,
+        "qr": qr_svg(device.config_url),
+        "secret": _grouped(device.bin_key),
+    }
+    return render(request, "accounts/two_factor_setup.html", context)
+
+
+def _grouped(key: bytes) -> str:
+    import base64
+
+    text = base64.b32encode(key).decode().rstrip("=")
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_verify(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    device = services.confirmed_totp_device(user)
+    if device is None:
+        return redirect("accounts:two_factor_setup")
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = ""
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.is_two_factor_throttled(user):
+            form.add_error("token", _("Too many wrong codes. Wait 15 minutes and try again."))
+        elif not device.verify_is_allowed()[0]:
+            # django-otp backs off for a few seconds after each wrong code.
+            form.add_error("token", _("Wait a few seconds after a wrong code, then try again."))
+        elif device.verify_token(form.cleaned_data["token"].strip()):
+            otp_login(request, device)
+            record_audit(action="auth.two_factor_verified", request=request, subject=user.email)
+            return redirect(target or "home")
+        else:
+            record_audit(action="auth.two_factor_failed", request=request, subject=user.email)
+            form.add_error(
+                "token",
+                _("That code is not right. Check your device's clock and enter the current code."),
+            )
+    return render(request, "accounts/two_factor_verify.html", {"form": form, "next": target})
+
+
+@require_http_methods(["GET", "POST"])
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = services.open_invitation(token)
+    if invitation is None:
+        raise Http404(_("This invitation link is not valid: it may have expired or been used."))
+    form = AcceptInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.accept_invitation(
+                invitation=invitation,
+                full_name=form.cleaned_data["full_name"],
+                password=form.cleaned_data["password"],
+                request=request,
+            )
+        except ValidationError as error:
+            form.add_error("password", error)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome. Your account is ready."))
+            return redirect("home")
+    return render(
+        request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    fixed = None if user.is_secretariat else user.entity
+    if not can_invite(user, role="delegation", entity=fixed) and not user.is_secretariat:
+        raise refuse(request, entity=user.entity, reason="may not invite")
+    form = InvitationForm(request.POST or None, fixed_entity=fixed)
+    if request.method == "POST" and form.is_valid():
+        role, entity = form.invitation_fields()
+        try:
+            services.invite_user(
+                invited_by=user,
+                email=form.cleaned_data["email"],
+                role=role,
+                entity=entity,
+                request=request,
+            )
+        except PermissionDenied:
+            raise refuse(request, entity=entity, reason="may not invite for this entity") from None
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s. The link is valid for %(days)d days.")
+                % {"email": form.cleaned_data["email"], "days": settings.INVITATION_VALID_DAYS},
+            )
+            return redirect("accounts:invite")
+    return render(request, "accounts/invite.html", {"form": form, "fixed_entity": fixed})
+
+
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    context: dict[str, Any] = {
+        "two_factor": services.confirmed_totp_device(user) is not None,
+    }
+    return render(request, "accounts/account.html", context)

@@ -1,0 +1,100 @@
+"""Typed readers for environment variables: the only way settings learn anything.
+
+Each reader raises ImproperlyConfigured with one sentence that names the variable and what
+to set, because a misconfigured deployment must stop at start-up with a line an operator can act
+on, not with a traceback from deep inside Django.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str | None = None) -> str:
+    value = os.environ.get(name)
+    if value is None:
+        if default is None:
+            raise ImproperlyConfigured(f"{name} is not set; set it in the environment or .env.")
+        return default
+    return value
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    lowered = raw.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean; set it to true or false.")
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_path(name: str, default: Path) -> Path:
+    raw = os.environ.get(name)
+    return Path(raw).expanduser().resolve() if raw else default.resolve()
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = env_str(name, default)
+    if value not in choices:
+        allowed = ", ".join(choices)
+        raise ImproperlyConfigured(f"{name}={value!r} is not one of: {allowed}.")
+    return value
+
+
+def env_database(name: str, default_sqlite: Path) -> dict[str, object]:
+    """Parse a database URL; SQLite gets WAL and immediate transactions.
+
+    WAL lets the web process read while a worker writes; IMMEDIATE transactions take the write
+    lock up front so concurrent writers wait (busy timeout) instead of failing mid-transaction.
+    """
+    import dj_database_url
+
+    url = os.environ.get(name) or f"sqlite:///{default_sqlite}"
+    hint = f"set {name} to sqlite:///path/to/file.sqlite3 or postgres://user@host:5432/dbname"
+    try:
+        config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
+    except (ValueError, KeyError) as error:
+        raise ImproperlyConfigured(f"{name} is malformed ({error}); {hint}.") from None
+    engine = str(config.get("ENGINE", ""))
+    if engine == "django.db.backends.sqlite3":
+        if not config.get("NAME"):
+            raise ImproperlyConfigured(f"{name} names no SQLite file; {hint}.")
+        # A fresh checkout has no data directory yet; SQLite cannot create one.
+        Path(str(config["NAME"])).parent.mkdir(parents=True, exist_ok=True)
+        config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    elif engine != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(f"{name} uses an unsupported database ({engine}); {hint}.")
+    elif not config.get("NAME"):
+        raise ImproperlyConfigured(f"{name} names no PostgreSQL database; {hint}.")
+    return config

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from opendebate.common import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("account/", include("opendebate.accounts.urls")),
+    path("", include("opendebate.entities.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,87 @@
+"""Personas built once: the Secretariat, the presidency (the Niger), two delegations (France and
+Canada) and the anonymous public, so that every "the other delegation is refused" test is cheap.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from opendebate.accounts.enums import Role
+from opendebate.accounts.models import User
+from opendebate.entities.models import Entity
+from opendebate.entities.services import load_registry
+
+PASSWORD = "correct horse battery staple 2020"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    # The registry is reference data every feature reads; load it once into the test database.
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        load_registry()
+
+
+def make_user(email: str, role: Role, code: str | None) -> User:
+    entity = Entity.objects.get(code=code) if code else None
+    user = User.objects.create_user(
+        email, PASSWORD, full_name=email.split("@")[0], role=role, entity=entity
+    )
+    if user.requires_two_factor:
+        TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    return user
+
+
+@pytest.fixture
+def secretariat(db: None) -> User:
+    return make_user("officer@un.example", Role.SECRETARIAT, None)
+
+
+@pytest.fixture
+def presidency(db: None) -> User:
+    return make_user("presidency@niger.example", Role.PRESIDENCY, "NER")
+
+
+@pytest.fixture
+def france(db: None) -> User:
+    return make_user("delegate@france.example", Role.DELEGATION, "FRA")
+
+
+@pytest.fixture
+def canada(db: None) -> User:
+    return make_user("delegate@canada.example", Role.DELEGATION, "CAN")
+
+
+def signed_in(user: User, *, verified: bool = True) -> Client:
+    """A client signed in as `user`, past the second factor when the role needs one."""
+    client = Client()
+    client.force_login(user)
+    if verified and user.requires_two_factor:
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def as_secretariat(secretariat: User) -> Client:
+    return signed_in(secretariat)
+
+
+@pytest.fixture
+def as_presidency(presidency: User) -> Client:
+    return signed_in(presidency)
+
+
+@pytest.fixture
+def as_france(france: User) -> Client:
+    return signed_in(france)
+
+
+@pytest.fixture
+def as_canada(canada: User) -> Client:
+    return signed_in(canada)
