@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 LOCALE := src/opendebate/locale
 PO := $(wildcard $(LOCALE)/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
+CODE := src tests $(wildcard bench)
 
 .PHONY: run test lint check-catalogs messages lock clean
 
@@ -19,8 +20,8 @@ test: $(VENV)/.installed-dev $(MO) lint
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check $(CODE)
+	$(BIN)/ruff format --check $(CODE)
 	$(BIN)/mypy
 	$(BIN)/opendebate makemigrations --check --dry-run
 
