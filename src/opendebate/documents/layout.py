@@ -1,0 +1,70 @@
+"""Layout decisions shared by the renderers, so that the formats agree.
+
+Documents issued in New York are printed on US Letter with margins of about one inch.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from opendebate.common.languages import Language
+
+from .model import UNDocument
+
+PAGE_WIDTH_PT = 612  # 8.5 in
+PAGE_HEIGHT_PT = 792  # 11 in
+MARGIN_PT = 72
+HEADER_DISTANCE_PT = 36  # from the page edge to the running header and footer
+FIRST_LINE_INDENT_PT = 36
+LIST_INDENT_PT = 18  # per nesting level, and the width of the marker column
+SIGNATURE_INDENT_PT = 252  # the signature block starts past the middle of the text width
+
+# The running header and footer hold identifiers (symbol, page numbers, job number), which read
+# left to right in every version: "20-05220 (A)" must not become "(A) 20-05220" in Arabic.
+RUNNING_LANGUAGE = "en"
+
+# The region each language is tagged with where a format wants one (spelling, hyphenation).
+REGIONS = {"ar": "SA", "zh": "CN", "en": "US", "fr": "FR", "ru": "RU", "es": "ES"}
+
+BODY_SIZE_PT = 10
+# Arabic faces (Amiri, Traditional Arabic) and Chinese faces read small beside a Latin face of
+# the same nominal size; UN Arabic and Chinese documents are set larger for the same reason.
+_SIZE_PT = {"ar": 13, "zh": 11}
+
+
+def font_size(language: str) -> int:
+    return _SIZE_PT.get(language, BODY_SIZE_PT)
+
+
+def is_rtl(language: str) -> bool:
+    return Language(language).is_rtl
+
+
+def header_lines(document: UNDocument) -> list[tuple[str, str]]:
+    """The distribution, date and language lines of the header block, each with its language:
+    the version's own, except that a line written left to right in a right-to-left version is
+    in English, as the UN prints these lines in its Arabic versions (see HeaderBlock). Setting
+    such a line right to left would turn "2 September 2020" into "September 2020 2"."""
+    header, language = document.header, document.language
+    lines = (header.distribution, header.date_line, *header.language_lines)
+    if not is_rtl(language):
+        return [(line, language) for line in lines]
+    return [(line, language if _starts_right_to_left(line) else "en") for line in lines]
+
+
+def _starts_right_to_left(text: str) -> bool:
+    """The direction of a line by its first strongly directional character (Unicode bidi rules
+    P2 and P3, as HTML's dir="auto" does)."""
+    for character in text:
+        direction = unicodedata.bidirectional(character)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
+def running_job_number(document: UNDocument) -> str:
+    """The job number as later pages show it: "20-08902", without the language letter and
+    dates that page 1 carries ("20-08902 (F) 130720")."""
+    return document.job_number.split(" ", 1)[0]

@@ -1,0 +1,28 @@
+"""The sample letter and its renderings, built once (documents are immutable, so every test may
+share them), and the Akoma Ntoso schema, loaded once."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from opendebate.documents.model import UNDocument
+from opendebate.documents.render import render_all
+
+from .parsing import akn_schema
+from .samples import chinese_letter
+
+
+@pytest.fixture(scope="session")
+def schema() -> etree.XMLSchema:
+    return akn_schema()
+
+
+@pytest.fixture(scope="session")
+def letter() -> UNDocument:
+    return chinese_letter()
+
+
+@pytest.fixture(scope="session")
+def rendered(letter: UNDocument) -> dict[str, bytes]:
+    return render_all(letter)

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+from lxml import etree
+from pypdf import PdfReader
+
+from opendebate.documents.model import UNDocument
+from opendebate.documents.render import render_all
+from opendebate.documents.render_docx import W
+
+from .parsing import SAFE_PARSER
+
+ROOT = Path(__file__).parents[2]
+# Another interpreter, with another hash seed and another start time, must produce the same
+# bytes: nothing may depend on the clock, dict order from hashing, or process state.
+RENDER_ELSEWHERE = """
+import hashlib, json
+from opendebate.documents.render import render_all
+from tests.documents.samples import chinese_letter
+outputs = render_all(chinese_letter())
+print(json.dumps({name: hashlib.sha256(data).hexdigest() for name, data in outputs.items()}))
+"""
+
+
+def _digests(outputs: dict[str, bytes]) -> dict[str, str]:
+    return {name: hashlib.sha256(data).hexdigest() for name, data in outputs.items()}
+
+
+def test_render_all_gives_every_format(rendered: dict[str, bytes]) -> None:
+    assert list(rendered) == ["docx", "pdf", "html", "akn.xml"]
+    assert rendered["docx"].startswith(b"PK\x03\x04")
+    assert rendered["pdf"].startswith(b"%PDF-")
+    assert rendered["html"].startswith(b"<!DOCTYPE html>")
+    assert rendered["akn.xml"].startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<akomaNtoso")
+
+
+def test_render_all_is_byte_identical_in_another_process(
+    letter: UNDocument, rendered: dict[str, bytes]
+) -> None:
+    environment = {**os.environ, "PYTHONHASHSEED": "12345"}
+    result = subprocess.run(
+        [sys.executable, "-c", RENDER_ELSEWHERE],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert json.loads(result.stdout) == _digests(rendered)
+    assert _digests(render_all(letter)) == _digests(rendered)
+
+
+def test_render_all_lays_out_an_arabic_version_right_to_left(
+    letter: UNDocument, schema: etree.XMLSchema
+) -> None:
+    """The smallest Arabic version: header block and title. Its distribution, date and language
+    lines are English, and must stay left to right."""
+    header = dataclasses.replace(
+        letter.header,
+        organization="الأمم المتحدة",
+        organ="مجلس الأمن",
+        language_lines=("Arabic", "Original: French"),
+    )
+    version = dataclasses.replace(
+        letter, header=header, language="ar", title="رسالة", body=(), signature=None, annexes=()
+    )
+    outputs = render_all(version)
+    (page,) = PdfReader(BytesIO(outputs["pdf"])).pages
+    assert page.extract_text().splitlines()[2:] == [
+        "Distr.: General",
+        "2 September 2020",
+        "Arabic",
+        "Original: French",
+        "رسالة",
+        "20-11568 (C)",
+    ]
+    with zipfile.ZipFile(BytesIO(outputs["docx"])) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"), SAFE_PARSER)
+    namespaces = {"w": W}
+    assert body.xpath("//w:tblPr/w:bidiVisual", namespaces=namespaces) != []
+    date = body.xpath("//w:p[w:r/w:t='2 September 2020']", namespaces=namespaces)[0]
+    assert date.xpath("w:pPr/w:bidi | w:r/w:rPr/w:rtl", namespaces=namespaces) == []
+    assert date.xpath("w:r/w:rPr/w:lang/@w:val", namespaces=namespaces) == ["en-US"]
+    html = outputs["html"].decode()
+    assert html.startswith('<!DOCTYPE html>\n<html lang="ar" dir="rtl">')
+    assert '<p lang="en" dir="ltr">2 September 2020</p>' in html
+    assert schema.validate(etree.fromstring(outputs["akn.xml"], SAFE_PARSER)), schema.error_log

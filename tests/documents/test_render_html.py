@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+
+import pytest
+
+from opendebate.documents.model import UNDocument
+from opendebate.documents.render_html import render_html, render_html_fragment
+
+from .samples import SCRIPT_TEXT
+
+
+@pytest.fixture(scope="module")
+def page(rendered: dict[str, bytes]) -> str:
+    return rendered["html"].decode()
+
+
+def test_html_page_declares_the_document_language(page: str) -> None:
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-hans" dir="ltr">\n<head>\n')
+    assert "<title>S/2020/866 · 2020年9月1日尼日尔常驻联合国代表给秘书长的信</title>" in page
+    assert '<link rel="stylesheet" href="document.css">' in page
+
+
+def test_html_page_links_the_stylesheet_it_is_given(letter: UNDocument) -> None:
+    page = render_html(letter, stylesheet="/static/documents/document.css?v=1&x=<")
+    assert '<link rel="stylesheet" href="/static/documents/document.css?v=1&amp;x=&lt;">' in page
+
+
+def test_html_annexes_have_anchors_language_and_direction(page: str) -> None:
+    sections = re.findall(r"<section [^>]*>", page)
+    assert sections == [
+        f'<section class="un-annex" id="annex-{number}" lang="{lang}" dir="{direction}"'
+        f' aria-labelledby="annex-{number}-label">'
+        for number, lang, direction in [
+            (1, "fr", "ltr"),
+            (2, "ar", "rtl"),
+            (3, "ru", "ltr"),
+            (4, "es", "ltr"),
+            (5, "en", "ltr"),
+        ]
+    ]
+    assert '<h2 class="un-annex-label" id="annex-2-label">المرفق 2</h2>' in page
+
+
+def test_html_marks_a_block_whose_language_differs(page: str) -> None:
+    assert '<p class="un-body" lang="fr" dir="ltr">Vive la Francophonie !</p>' in page
+    assert '<p class="un-body">Canada welcomes' in page
+
+
+def test_html_headings_form_an_outline(page: str) -> None:
+    assert re.findall(r"<(h\d)", page) == ["h1", "h2", "h3", "h3", "h2", "h2", "h2", "h2"]
+
+
+def test_html_keeps_emphasis_and_list_markers(page: str) -> None:
+    assert (
+        "Il y a cinquante ans, l'<em>Agence de coopération culturelle et technique</em>"
+        " était créée" in page
+    )
+    assert "<strong>88 États et gouvernements</strong>" in page
+    assert (
+        '<ul class="un-list" role="list">\n'
+        '<li class="un-list-item un-level-0"><span class="un-marker">•</span>'
+        " promouvoir la langue française et la diversité culturelle ;</li>\n"
+    ) in page
+    assert '<li class="un-list-item un-level-1"><span class="un-marker">a)</span>' in page
+
+
+def test_html_escapes_statement_text(page: str) -> None:
+    assert SCRIPT_TEXT not in page
+    assert 'typed &lt;script&gt;alert("x")&lt;/script&gt; into' in page
+    assert "&lt;tag&gt; &amp; 100%" in page
+
+
+def test_html_needs_no_inline_script_or_style(page: str) -> None:
+    assert re.findall(r"<script|<style|\sstyle=|\son\w+=", page) == []
+
+
+def test_html_page_embeds_the_fragment(letter: UNDocument, page: str) -> None:
+    fragment = render_html_fragment(letter)
+    assert fragment.startswith('<article class="un-document" lang="zh-hans" dir="ltr">\n')
+    assert f"<body>\n{fragment}</body>\n</html>\n" in page
+
+
+def test_html_classes_are_all_styled(page: str) -> None:
+    stylesheet = (
+        files("opendebate.documents").joinpath("static", "documents", "document.css").read_text()
+    )
+    used = {name for names in re.findall(r'class="([^"]+)"', page) for name in names.split()}
+    assert used - set(re.findall(r"\.([\w-]+)", stylesheet)) == set()
+
+
+def test_html_is_identical_for_the_same_input(letter: UNDocument) -> None:
+    assert render_html(letter) == render_html(letter)

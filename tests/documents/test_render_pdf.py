@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import dataclasses
+import re
+from io import BytesIO
+from typing import cast
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, PdfObject, StreamObject
+
+from opendebate.documents.model import UNDocument
+from opendebate.documents.render_pdf import render_pdf
+
+from .samples import ARABIC_WORDS, CHINESE_PHRASE, JOB_NUMBER, METACHARACTERS, RUSSIAN_WORD, SYMBOL
+
+
+@pytest.fixture(scope="module")
+def pdf(rendered: dict[str, bytes]) -> PdfReader:
+    return PdfReader(BytesIO(rendered["pdf"]))
+
+
+@pytest.fixture(scope="module")
+def pages(pdf: PdfReader) -> list[str]:
+    return [page.extract_text() for page in pdf.pages]
+
+
+def _fonts(resources: DictionaryObject) -> list[DictionaryObject]:
+    """The fonts a page uses, through its form XObjects too."""
+    fonts = [_dictionary(font) for font in _entry(resources, "/Font").values()]
+    for xobject in _entry(resources, "/XObject").values():
+        fonts.extend(_fonts(_entry(_dictionary(xobject), "/Resources")))
+    return fonts
+
+
+def _entry(dictionary: DictionaryObject, key: str) -> DictionaryObject:
+    value = dictionary.get(key)
+    return DictionaryObject() if value is None else _dictionary(value)
+
+
+def _dictionary(value: object) -> DictionaryObject:
+    resolved = value.get_object() if isinstance(value, PdfObject) else value
+    assert isinstance(resolved, DictionaryObject)
+    return resolved
+
+
+def test_pdf_has_a_page_for_the_letter_and_each_annex(pdf: PdfReader) -> None:
+    assert len(pdf.pages) == 6
+
+
+def test_pdf_embeds_every_font_from_the_font_packages(pdf: PdfReader) -> None:
+    embedded = {}
+    for page in pdf.pages:
+        for font in _fonts(_entry(page, "/Resources")):
+            assert font["/Subtype"] == "/Type0"
+            (descendant,) = cast(ArrayObject, font["/DescendantFonts"])
+            descendant = _dictionary(descendant)
+            descriptor = _dictionary(descendant["/FontDescriptor"])
+            files = {key for key in descriptor if key.startswith("/FontFile")}
+            embedded[str(descendant["/BaseFont"]).split("+", 1)[1]] = files
+    assert embedded == {
+        "PTSerif-Regular": {"/FontFile2"},
+        "PTSerif-Bold": {"/FontFile2"},
+        "PTSerif-Italic": {"/FontFile2"},
+        "Amiri-Regular": {"/FontFile2"},
+        "Amiri-Bold": {"/FontFile2"},
+        "NotoSansCJKsc-Regular": {"/FontFile3"},
+    }
+
+
+def test_pdf_is_tagged_titled_and_declares_its_standards(pdf: PdfReader) -> None:
+    root = _entry(pdf.trailer, "/Root")
+    assert root["/MarkInfo"] == {"/Marked": True, "/Suspects": False}
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "zh-CN"
+    metadata = cast(StreamObject, root["/Metadata"].get_object()).get_data().decode()
+    assert re.findall(r"<(pdfu?aid:\w+)>([^<]*)<", metadata) == [
+        ("pdfaid:part", "2"),
+        ("pdfaid:conformance", "A"),
+        ("pdfuaid:part", "1"),
+    ]
+    assert pdf.metadata is not None
+    assert pdf.metadata.title == "2020年9月1日尼日尔常驻联合国代表给秘书长的信"
+
+
+def test_pdf_shows_the_symbol_on_every_page(pages: list[str]) -> None:
+    assert [SYMBOL in text for text in pages] == [True] * 6
+
+
+def test_pdf_numbers_later_pages_n_of_total(pages: list[str]) -> None:
+    footers = [text.splitlines()[-1] for text in pages]
+    assert footers == [JOB_NUMBER, *(f"{number}/6 20-11568" for number in range(2, 7))]
+
+
+def test_pdf_chinese_text_is_extractable(pages: list[str]) -> None:
+    assert CHINESE_PHRASE in pages[0]
+    assert "请将本函及其附件作为安全理事会文件分发为荷。" in pages[0]
+
+
+def test_pdf_arabic_words_are_extractable(pages: list[str]) -> None:
+    # pypdf gives each Arabic word in logical order but the words of a line in visual order,
+    # right to left, so compare words, not sentences.
+    assert set(ARABIC_WORDS) <= set(pages[2].split())
+
+
+def test_pdf_cyrillic_text_is_extractable(pages: list[str]) -> None:
+    assert RUSSIAN_WORD in pages[3]
+
+
+def test_pdf_prints_markup_characters_literally(pages: list[str]) -> None:
+    assert METACHARACTERS in pages[5].splitlines()
+    assert '<script>alert("x")</script>' in pages[5]
+
+
+def test_pdf_is_byte_identical_for_the_same_input(letter: UNDocument) -> None:
+    assert render_pdf(letter) == render_pdf(letter)
+
+
+def test_pdf_dates_come_from_the_document(letter: UNDocument) -> None:
+    later = dataclasses.replace(letter, generated_at=letter.generated_at.replace(year=2021))
+    metadata = PdfReader(BytesIO(render_pdf(later))).metadata
+    assert metadata is not None
+    assert metadata["/CreationDate"] == "D:20210902143000Z"
