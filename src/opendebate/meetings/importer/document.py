@@ -1,0 +1,175 @@
+"""The parts of a letter (header block, title, letter, annex) and the bookkeeping of findings.
+
+A UN letter reads: the header block (organ, symbol, distribution, "Original: ..."), the title
+"Letter dated ... from ... addressed to ...", the letter itself and its signature, then the annex
+(the concept note) under "Annex to the letter dated ...". Each field is looked for in the part
+where it lives, so that a date in the concept note's background is never taken for the
+letter's date.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from opendebate.meetings.importer import vocab
+from opendebate.meetings.importer.clean import CleanText, Furniture, Paragraph
+from opendebate.meetings.importer.result import SourceSpan
+from opendebate.meetings.importer.text import fold, phrase_pattern
+
+_TITLE = re.compile(rf"(?:{phrase_pattern(vocab.LETTER_TITLE)})|\d{{4}}\s*年.*的信$")
+_ANNEX = re.compile(
+    rf"(?:{phrase_pattern(vocab.ANNEX_HEADING)})|(?:{phrase_pattern(vocab.ANNEX_WORD)})$|.*的信的附件$"
+)
+NOT_A_LETTER = (
+    "The text does not look like a letter (no 'Letter dated' / '信' / 'Lettre datée' / "
+    "'Carta de fecha' / 'Письмо' / 'رسالة' title)"
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where a value was read: text[start:end] of a paragraph."""
+
+    paragraph: Paragraph
+    start: int
+    end: int
+
+    @classmethod
+    def folded(cls, paragraph: Paragraph, start: int, end: int) -> Hit:
+        """The hit for folded slice [start, end) of the paragraph."""
+        return cls(paragraph, *paragraph.folded.span(start, end))
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text[self.start : self.end].strip()
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        return self.paragraph.lines(self.start, self.end)
+
+    @classmethod
+    def group(cls, paragraph: Paragraph, match: re.Match[str], name: str | int = 0) -> Hit:
+        """The hit for a group of a match in the paragraph's folded text."""
+        return cls.folded(paragraph, *match.span(name))
+
+
+def matches(
+    pattern: re.Pattern[str], paragraphs: Iterable[Paragraph]
+) -> Iterator[tuple[Paragraph, re.Match[str]]]:
+    """Every match of `pattern` in the folded paragraphs, in reading order."""
+    for paragraph in paragraphs:
+        for match in pattern.finditer(paragraph.folded.text):
+            yield paragraph, match
+
+
+def search(pattern: re.Pattern[str], paragraphs: Iterable[Paragraph]) -> Iterator[Hit]:
+    """The hits of every match of `pattern` in the paragraphs, in reading order."""
+    return (Hit.group(paragraph, match) for paragraph, match in matches(pattern, paragraphs))
+
+
+class PhraseTable:
+    """Phrases grouped under labels (see `vocab`): which label a matched phrase belongs to."""
+
+    def __init__(self, table: Mapping[str, Sequence[str]]) -> None:
+        self.pattern = re.compile(phrase_pattern(p for phrases in table.values() for p in phrases))
+        self._labels = {
+            _key(phrase): label for label, phrases in table.items() for phrase in phrases
+        }
+
+    def label(self, phrase: str) -> str:
+        """The label of a phrase the pattern matched."""
+        return self._labels[_key(phrase)]
+
+
+def _key(phrase: str) -> str:
+    return " ".join(fold(phrase.rstrip("*")).split())
+
+
+class Findings:
+    """Where each field came from, and the warnings for those missing or doubtful."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = text.splitlines()
+        self.sources: dict[str, SourceSpan] = {}
+        self.warnings: list[str] = []
+
+    def found(self, key: str, *hits: Hit) -> None:
+        self.found_lines(key, {line for hit in hits for line in hit.lines})
+
+    def found_lines(self, key: str, lines: Iterable[int]) -> None:
+        numbers = tuple(sorted(lines))
+        self.sources[key] = SourceSpan(numbers, tuple(self._lines[n - 1] for n in numbers))
+
+    def missing(self, key: str) -> None:
+        self.warnings.append(f"{key} not found")
+
+    def invalid_date(self, key: str, hit: Hit) -> None:
+        self.warnings.append(f"{key} '{hit.text}' is not a valid date")
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+
+@dataclass(frozen=True)
+class Parts:
+    header: tuple[Paragraph, ...]  # before the title: masthead, symbol, "Original: ..."
+    title: Paragraph | None
+    letter: tuple[Paragraph, ...]  # the letter's own paragraphs, or all text if no title
+    annex: tuple[Paragraph, ...]  # after the annex heading
+    running_symbols: tuple[Furniture, ...]  # symbols of the running headers and footers
+
+    @property
+    def text(self) -> tuple[Paragraph, ...]:
+        """Everything after the header block."""
+        return (*((self.title,) if self.title else ()), *self.letter, *self.annex)
+
+
+def split(cleaned: CleanText) -> Parts:
+    paragraphs = cleaned.paragraphs
+    title = next((i for i, p in enumerate(paragraphs) if _TITLE.match(p.folded.text)), None)
+    start = 0 if title is None else title + 1
+    annex = next(
+        (i for i in range(start, len(paragraphs)) if _ANNEX.match(paragraphs[i].folded.text)),
+        len(paragraphs),
+    )
+    return Parts(
+        header=paragraphs[:title] if title is not None else (),
+        title=paragraphs[title] if title is not None else None,
+        letter=paragraphs[start:annex],
+        annex=paragraphs[annex + 1 :],
+        running_symbols=cleaned.symbols,
+    )
+
+
+_STOPWORDS = {
+    "en": {"the", "of", "and", "to", "is", "will", "be", "for", "with", "on"},
+    "fr": {"le", "les", "des", "du", "et", "une", "au", "aux", "est", "sur"},
+    "es": {"el", "los", "las", "del", "y", "una", "por", "con", "para", "es"},
+}
+
+
+def _script(char: str) -> str | None:
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    for script, language in (("CJK", "zh"), ("ARABIC", "ar"), ("CYRILLIC", "ru")):
+        if name.startswith(script):
+            return language
+    return "latin" if name.startswith("LATIN") else None
+
+
+def detect_language(paragraphs: Sequence[Paragraph]) -> str | None:
+    """The language of the text: by script, and for Latin script by its commonest words."""
+    text = " ".join(paragraph.text for paragraph in paragraphs)
+    scripts = Counter(script for char in text if (script := _script(char)))
+    if not scripts:
+        return None
+    script = scripts.most_common(1)[0][0]
+    if script != "latin":
+        return script
+    words = Counter(re.findall(r"\w+", fold(text)))
+    return max(_STOPWORDS, key=lambda language: sum(words[w] for w in _STOPWORDS[language]))

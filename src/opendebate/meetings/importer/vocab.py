@@ -1,0 +1,153 @@
+"""The words the importer looks for, in the six languages, as UN documents word them.
+
+One table per concept; each lists the phrases of every language (folded before use, so accents
+and case do not matter). A phrase ending in "*" is a stem. Dates, times and month names are in
+`dates.py`; numbers and layout in `clean.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+Phrases = Mapping[str, tuple[str, ...]]
+
+# The caption under the recycling logo at the foot of a UN document's first page.
+RECYCLE: tuple[str, ...] = (
+    "please recycle",
+    "merci de recycler",
+    "se ruega reciclar",
+    "просьба отправить на вторичную переработку",
+    "请回收",
+    "يرجى إعادة الاستعمال",
+)
+
+# How a letter's title begins ("Letter dated ..."); the Chinese title instead ends in "的信".
+LETTER_TITLE: tuple[str, ...] = (
+    "letter dated",
+    "lettre datée",
+    "carta de fecha",
+    "письмо",
+    "رسالة",
+)
+# The heading of the annex: "Annex to the letter dated ..." or the bare word.
+ANNEX_HEADING: tuple[str, ...] = (
+    "annex to the letter",
+    "annexe à la lettre",
+    "anexo de la carta",
+    "приложение к письму",
+    "مرفق الرسالة",
+)
+ANNEX_WORD: tuple[str, ...] = ("annex", "annexe", "anexo", "приложение", "المرفق", "مرفق", "附件")
+
+# "[Original: French]" and the header block's "Original: French".
+ORIGINAL_MARK: tuple[str, ...] = ("original", "原件", "подлинный текст", "الأصل")
+# Language names as the marks write them: Chinese with 文, Russian as "на французском языке",
+# Arabic as "بالفرنسية"; stems cover the inflections.
+LANGUAGE_NAMES: Phrases = {
+    "ar": ("arabic", "arabe", "árabe", "арабск*", "阿拉伯文", "العربية*"),
+    "zh": ("chinese", "chinois", "chino", "китайск*", "中文", "الصينية*"),
+    "en": ("english", "anglais", "inglés", "английск*", "英文", "الإنكليزية*", "الإنجليزية*"),
+    "fr": ("french", "français", "francés", "французск*", "法文", "الفرنسية*"),
+    "ru": ("russian", "russe", "ruso", "русск*", "俄文", "الروسية*"),
+    "es": ("spanish", "espagnol", "español", "испанск*", "西班牙文", "الإسبانية*"),
+}
+
+# Who signs: canonical English labels, as the meeting records them.
+SENDER_FUNCTIONS: Phrases = {
+    "Permanent Representative": (
+        "permanent representative", "représentant permanent", "représentante permanente",
+        "representante permanente", "постоянного представителя", "постоянный представитель",
+        "الممثل الدائم", "الممثلة الدائمة", "常驻联合国代表", "常驻代表",
+    ),
+    "Deputy Permanent Representative": (
+        "deputy permanent representative", "représentant permanent adjoint",
+        "représentante permanente adjointe", "representante permanente adjunto",
+        "representante permanente adjunta", "заместителя постоянного представителя",
+        "نائب الممثل الدائم", "نائبة الممثل الدائم", "常驻联合国副代表",
+        "副常驻代表",
+    ),
+    "Chargé d'affaires a.i.": (
+        "chargé d'affaires", "chargée d'affaires", "encargado de negocios",
+        "encargada de negocios", "временного поверенного в делах",
+        "временный поверенный в делах", "القائم بالأعمال", "القائمة بالأعمال", "临时代办",
+    ),
+    "President of the Security Council": (
+        "president of the security council", "président du conseil de sécurité",
+        "présidente du conseil de sécurité", "presidente del consejo de seguridad",
+        "presidenta del consejo de seguridad", "председателя совета безопасности",
+        "председатель совета безопасности", "رئيس مجلس الأمن", "رئيسة مجلس الأمن",
+        "安全理事会主席",
+    ),
+}  # fmt: skip
+ADDRESSEES: Phrases = {
+    "Secretary-General": (
+        "secretary-general", "secrétaire général", "secretario general", "secretaria general",
+        "генерального секретаря", "генеральный секретарь", "الأمين العام", "秘书长",
+    ),
+    "President of the Security Council": SENDER_FUNCTIONS["President of the Security Council"],
+}  # fmt: skip
+# What precedes the addressee in a title ("addressed to the Secretary-General").
+ADDRESSED_TO: tuple[str, ...] = (
+    "addressed to", "adressée au", "adressée à", "dirigida al", "dirigida a", "на имя",
+    "موجهة إلى", "الموجهة إلى", "给",
+)  # fmt: skip
+
+# Meeting formats; the video-teleconference forms contain the open-debate ones in some
+# languages ("مناقشة مفتوحة عن طريق التداول بالفيديو"), so the longest phrase must win.
+FORMATS: Phrases = {
+    "open_vtc": (
+        "open video-teleconference", "open videoteleconference", "open videoconference",
+        "open vtc", "open debate by videoconference", "open debate by video-teleconference",
+        "visioconférence publique", "débat public par visioconférence",
+        "videoconferencia abierta", "debate abierto por videoconferencia",
+        "в формате видеоконференции", "открытой видеоконференции", "открытая видеоконференция",
+        "عن طريق التداول بالفيديو", "公开视频会议", "公开视频电话会议",
+    ),
+    "open_debate": (
+        "open debate", "débat public", "debate abierto", "открытые прения", "открытых прений",
+        "открытых прениях", "مناقشة مفتوحة", "公开辩论",
+    ),
+    "briefing": (
+        "briefing", "séance d'information", "sesión informativa", "брифинг*", "جلسة إحاطة",
+        "إحاطة", "通报会",
+    ),
+}  # fmt: skip
+
+CHAIRED_BY: tuple[str, ...] = (
+    "chaired by", "presided over by", "présidé par", "présidée par", "presidido por",
+    "presidida por", "под председательством", "برئاسة",
+)  # fmt: skip
+
+BRIEFERS_HEADING: tuple[str, ...] = (
+    "briefers", "intervenants", "intervenantes et intervenants", "exposiciones informativas",
+    "ponentes", "докладчики", "مقدمو الإحاطات", "مقدمو الاحاطات", "主题发言人", "通报人",
+)  # fmt: skip
+TO_BE_DETERMINED: tuple[str, ...] = (
+    "to be determined", "tbd", "à déterminer", "à confirmer", "por determinar",
+    "por confirmar", "будет определен*", "будет определён*", "сообщат дополнительно",
+    "سيحدد لاحقا", "سيحدد", "待定",
+)  # fmt: skip
+# Honorifics mark the name part of a briefer item ("Ms. Ana Pérez, Director of ...").
+HONORIFICS: tuple[str, ...] = (
+    "mr.", "ms.", "mrs.", "dr.", "h.e.", "sir", "m.", "mme", "s.e.", "sr.", "sra.", "excmo.",
+    "excma.", "г-н", "г-жа", "господин", "госпожа", "السيد", "السيدة", "سعادة",
+)  # fmt: skip
+
+# The paragraph that invites written statements names them with one of these.
+STATEMENTS: tuple[str, ...] = (
+    "statement*", "déclaration*", "declaraci*", "заявлени*", "بيان*", "声明",
+)  # fmt: skip
+WORD_UNITS: tuple[str, ...] = ("word*", "mots", "mot", "palabras", "слов*", "كلمة", "字")
+# Deadline wordings, by the instant they mean (see `fields.submissions`).
+DEADLINE_BEFORE: tuple[str, ...] = (
+    "before", "prior to", "avant le", "avant", "antes del", "antes de", "до", "قبل",
+)  # fmt: skip
+DEADLINE_BY: tuple[str, ...] = (
+    "no later than", "not later than", "on or before", "by", "au plus tard le",
+    "jusqu'au", "a más tardar el", "a más tardar", "hasta el", "не позднее", "не позже",
+    "في موعد أقصاه", "في موعد لا يتجاوز", "不迟于", "最迟于", "最晚于",
+)  # fmt: skip
+# Chinese puts the deadline word after the date, often with 在 before: "在 2020 年 9 月 9 日之前".
+DEADLINE_AFTER_DATE_OPENER = "在"
+DEADLINE_BEFORE_AFTER_DATE: tuple[str, ...] = ("之前", "以前", "前")
+DEADLINE_BY_AFTER_DATE: tuple[str, ...] = ("或之前", "或以前")
