@@ -15,6 +15,10 @@ def main(argv: list[str] | None = None) -> None:
     from opendebate.common.database import describe_unreachable
 
     args = ["opendebate", *(sys.argv[1:] if argv is None else argv)]
+    # Commands are Python modules (issue_letter.py) but read better hyphenated on the command
+    # line (`opendebate issue-letter`); both spellings work.
+    if len(args) > 1 and not args[1].startswith("-"):
+        args[1] = args[1].replace("-", "_")
     try:
         execute_from_command_line(args)
     except ImproperlyConfigured as error:

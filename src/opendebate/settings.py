@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "opendebate.common",
     "opendebate.entities",
     "opendebate.accounts",
+    "opendebate.meetings",
+    "opendebate.documents",
 ]
 
 MIDDLEWARE = [

@@ -8,5 +8,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/", include("opendebate.accounts.urls")),
     path("", include("opendebate.entities.urls")),
+    path("meetings/", include("opendebate.meetings.urls")),
     path("admin/", admin.site.urls),
 ]

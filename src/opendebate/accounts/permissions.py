@@ -69,3 +69,8 @@ def refuse(request: HttpRequest, *, entity: Entity | None = None, reason: str) -
 def ensure_can_act_for(request: HttpRequest, entity: Entity) -> None:
     if not can_act_for(request.user, entity):
         raise refuse(request, entity=entity, reason="not this delegation")
+
+
+def ensure_secretariat(request: HttpRequest) -> None:
+    if not (request.user.is_authenticated and request.user.role == Role.SECRETARIAT):
+        raise refuse(request, reason="for the Secretariat only")

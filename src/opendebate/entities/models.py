@@ -62,6 +62,9 @@ class Entity(SixLanguageNames):
     running_ru = models.CharField(max_length=250)
     running_es = models.CharField(max_length=250)
     acronyms = models.JSONField(default=dict, blank=True)
+    # Forms that cannot be derived from the names: "ru_gen" (Russian genitive, "Нигера") and
+    # "ar_li" (Arabic with the preposition li-, "للنيجر").
+    inflections = models.JSONField(default=dict, blank=True)
     note = models.CharField(max_length=300, blank=True)
     sort_key = models.CharField(max_length=200, db_index=True, editable=False)
 
@@ -78,6 +81,10 @@ class Entity(SixLanguageNames):
 
     def running_name(self, language: str) -> str:
         return str(getattr(self, f"running_{Language(language).value}"))
+
+    def inflection(self, form: str) -> str:
+        """A stored grammatical form, falling back to the running name in its language."""
+        return str(self.inflections.get(form) or self.running_name(form.split("_")[0]))
 
     @property
     def is_state(self) -> bool:

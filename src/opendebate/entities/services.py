@@ -48,6 +48,9 @@ def _entity_fields(row: dict[str, Any]) -> dict[str, Any]:
     names: dict[str, str] = row["names"]
     running: dict[str, str] = row.get("running", {})
     fields: dict[str, Any] = {"kind": EntityKind(row["kind"]), "acronyms": row.get("acronym", {})}
+    fields["inflections"] = {
+        form: value for form, value in running.items() if form not in Language.values
+    }
     fields["note"] = row.get("note_en", "")
     for language in Language:
         fields[f"name_{language.value}"] = names[language.value]

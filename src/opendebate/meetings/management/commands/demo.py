@@ -6,15 +6,18 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from opendebate.accounts.demo import DEMO_PASSWORD, create_demo_users
+from opendebate.meetings.demo import create_seed_meeting
 
 
 class Command(BaseCommand):
-    help = "Create the demo users (development only) and print how to sign in."
+    help = "Create the demo users and the seed meeting (development only); print the sign-ins."
 
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError("Demo data is for development; OPENDEBATE_ENV is production.")
         users = create_demo_users()
+        meeting = create_seed_meeting()
+        self.stdout.write(f"Demo meeting: {meeting.title('en')} (/meetings/{meeting.pk}/)")
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for user in users:
             where = f" for {user.entity.name_en}" if user.entity else ""

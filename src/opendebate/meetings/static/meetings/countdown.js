@@ -1,0 +1,32 @@
+// Live countdown and the reader's own time zone for [data-countdown] and [data-local-time].
+// Served as a static file so that the Content-Security-Policy can forbid inline scripts.
+(function () {
+  "use strict";
+  var lang = document.documentElement.lang || "en";
+  function localTime(el) {
+    var when = new Date(el.getAttribute("data-local-time"));
+    var format = new Intl.DateTimeFormat(lang, {
+      dateStyle: "full", timeStyle: "short", timeZoneName: "short"
+    });
+    el.textContent = format.format(when);
+  }
+  function tick(el) {
+    var end = new Date(el.getAttribute("data-countdown")).getTime();
+    var left = Math.max(0, end - Date.now());
+    var days = Math.floor(left / 86400000);
+    var hours = Math.floor(left / 3600000) % 24;
+    var minutes = Math.floor(left / 60000) % 60;
+    var seconds = Math.floor(left / 1000) % 60;
+    var units = el.getAttribute("data-units").split("|");
+    var number = new Intl.NumberFormat(lang);
+    el.textContent = left === 0 ? el.getAttribute("data-closed") :
+      [number.format(days) + " " + units[0], number.format(hours) + " " + units[1],
+       number.format(minutes) + " " + units[2], number.format(seconds) + " " + units[3]].join(" ");
+  }
+  document.querySelectorAll("[data-local-time]").forEach(localTime);
+  var timers = document.querySelectorAll("[data-countdown]");
+  timers.forEach(tick);
+  if (timers.length) {
+    setInterval(function () { timers.forEach(tick); }, 1000);
+  }
+})();

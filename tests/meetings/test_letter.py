@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import datetime
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from pypdf import PdfReader
+
+from opendebate.documents.model import BlockStyle
+from opendebate.meetings.demo import create_seed_meeting
+from opendebate.meetings.letter import build_concept_note_letter
+from opendebate.meetings.models import Meeting
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seed() -> Meeting:
+    return create_seed_meeting()
+
+
+def test_letter_in_chinese_shows_original_french(seed: Meeting) -> None:
+    document = build_concept_note_letter(seed, "zh")
+    assert document.title == "2020年9月1日尼日尔常驻联合国代表给秘书长的信"
+    assert document.header.organization == "联合国"
+    assert document.header.organ == "安全理事会"
+    assert document.header.symbol == "S/2020/866"
+    assert document.header.distribution == "Distr.: General"
+    assert document.header.date_line == "1 September 2020"
+    assert document.header.language_lines == ("Chinese", "Original: French")
+    annex = document.annexes[0]
+    assert annex.heading == "2020年9月1日尼日尔常驻联合国代表给秘书长的信的附件"
+    assert annex.original_mark == "[原件：法文]"
+    assert annex.language == "zh"
+    assert [block.text for block in annex.body if block.style == BlockStyle.HEADING] == [
+        "1. 背景",
+        "2. 法语国家国际组织与联合国",
+        "3. 会议目标",
+        "4. 会议形式",
+        "5. 通报人",
+    ]
+    assert document.body[0].text.startswith("作为安全理事会2020年9月份主席，尼日尔将于2020年9月8日")
+    assert document.signature is not None
+    assert document.signature.lines == (
+        "Abdou Abarry（签名）",
+        "Ambassador",
+        "Permanent Representative",
+    )
+
+
+def test_letter_in_english_and_french(seed: Meeting) -> None:
+    english = build_concept_note_letter(seed, "en")
+    assert english.title == (
+        "Letter dated 1 September 2020 from the Permanent Representative of the Niger to the "
+        "United Nations addressed to the Secretary-General"
+    )
+    assert english.header.language_lines == ("English", "Original: French")
+    assert english.annexes[0].original_mark == "[Original: French]"
+    assert english.body[0].text.startswith(
+        "The Niger, which holds the presidency of the Security Council for the month of "
+        "September 2020, will convene an open videoconference on Tuesday 8 September 2020, "
+        "at 10 a.m.,"
+    )
+    french = build_concept_note_letter(seed, "fr")
+    assert french.title == (
+        "Lettre datée du 1er septembre 2020, adressée au Secrétaire général par le Représentant "
+        "permanent du Niger auprès de l'Organisation des Nations Unies"
+    )
+    assert french.header.language_lines == ("Original : français",)
+    assert french.header.distribution == "Distr. générale"
+    assert french.header.date_line == "1er septembre 2020"
+    assert french.annexes[0].original_mark == ""
+    assert "organisera une visioconférence publique le mardi 8 septembre 2020, à 10 heures" in (
+        french.body[0].text
+    )
+
+
+def test_letter_without_a_version_of_the_note_annexes_the_original(seed: Meeting) -> None:
+    russian = build_concept_note_letter(seed, "ru")
+    assert russian.title.startswith("Письмо Постоянного представителя Нигера при Организации")
+    annex = russian.annexes[0]
+    assert annex.language == "fr"
+    assert annex.original_mark == "[Подлинный текст на французском языке]"
+    arabic = build_concept_note_letter(seed, "ar")
+    assert "الممثل الدائم للنيجر لدى الأمم المتحدة" in arabic.title
+    assert arabic.annexes[0].original_mark == "[الأصل: بالفرنسية]"
+    assert arabic.header.date_line == "1 September 2020"
+
+
+def test_seed_meeting_is_created_once() -> None:
+    first = create_seed_meeting()
+    assert create_seed_meeting() == first
+    assert Meeting.objects.count() == 1
+    assert [b.function for b in first.briefers.all()][2] == "A representative of civil society"
+    assert first.briefers.all()[2].name == ""
+    assert first.deadline is not None
+    assert first.deadline == datetime.datetime(2020, 9, 9, 4, tzinfo=datetime.UTC)
+
+
+def test_issue_letter_writes_the_four_formats(seed: Meeting, tmp_path: Path) -> None:
+    out = StringIO()
+    call_command(
+        "issue_letter", "S/2020/866", "--out", str(tmp_path), "--language", "zh", stdout=out
+    )
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert names == ["letter.akn.xml", "letter.docx", "letter.html", "letter.pdf"]
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "letter.pdf").pages)
+    assert "尼日尔常驻联合国代表给秘书长的信" in text
+    assert "Original: French" in text
+    html = (tmp_path / "letter.html").read_text(encoding="utf-8")
+    assert "[原件：法文]" in html
+    first = (tmp_path / "letter.docx").read_bytes()
+    call_command(
+        "issue_letter", str(seed.pk), "--out", str(tmp_path), "--language", "zh", stdout=out
+    )
+    assert (tmp_path / "letter.docx").read_bytes() == first
+
+
+def test_issue_letter_names_an_unknown_meeting(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="No meeting 'S/1999/1'"):
+        call_command("issue_letter", "S/1999/1", "--out", str(tmp_path))
