@@ -4,6 +4,8 @@ Canada) and the anonymous public, so that every "the other delegation is refused
 
 from __future__ import annotations
 
+import os
+import shutil
 from typing import Any
 
 import pytest
@@ -85,3 +87,19 @@ def as_france(france: User) -> Client:
 @pytest.fixture
 def as_canada(canada: User) -> Client:
     return signed_in(canada)
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """LibreOffice, the real tool the documents and word counts are checked against.
+
+    Under CI a missing LibreOffice fails the run; on a developer's machine the test is skipped.
+    """
+    path = shutil.which("soffice")
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(
+                "soffice is missing: CI must install LibreOffice (libreoffice-writer-nogui)"
+            )
+        pytest.skip("soffice (LibreOffice) is not installed here; CI installs it")
+    return path

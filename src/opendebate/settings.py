@@ -82,6 +82,11 @@ INSTALLED_APPS = [
     "opendebate.accounts",
     "opendebate.meetings",
     "opendebate.documents",
+    "opendebate.statements",
+    "opendebate.api",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
@@ -182,8 +187,15 @@ WHITENOISE_AUTOREFRESH = not PRODUCTION
 EMAIL_BACKEND = {
     "console": "django.core.mail.backends.console.EmailBackend",
     "file": "django.core.mail.backends.filebased.EmailBackend",
+    "memory": "django.core.mail.backends.locmem.EmailBackend",
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
-}[env_choice("EMAIL_DELIVERY", "smtp" if PRODUCTION else "console", ("console", "file", "smtp"))]
+}[
+    env_choice(
+        "EMAIL_DELIVERY",
+        "smtp" if PRODUCTION else "console",
+        ("console", "file", "memory", "smtp"),
+    )
+]
 EMAIL_FILE_PATH = DATA_DIR / "sent-mail"
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
@@ -210,4 +222,21 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+}
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "opendebate API",
+    "DESCRIPTION": "Written statements for Security Council open debates.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
 }

@@ -9,5 +9,7 @@ urlpatterns = [
     path("account/", include("opendebate.accounts.urls")),
     path("", include("opendebate.entities.urls")),
     path("meetings/", include("opendebate.meetings.urls")),
+    path("meetings/", include("opendebate.statements.urls")),
+    path("api/", include("opendebate.api.urls")),
     path("admin/", admin.site.urls),
 ]

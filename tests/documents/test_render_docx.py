@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import os
-import shutil
 import subprocess
 import zipfile
 from io import BytesIO
@@ -185,18 +183,6 @@ def test_docx_replaces_characters_xml_cannot_hold(letter: UNDocument) -> None:
     package = render_docx(dataclasses.replace(letter, annexes=(annex,)))
     paragraph = _paragraph_containing(_part(package, "word/document.xml"), "a b")
     assert _text(paragraph) == "a b c\ufffdd"
-
-
-@pytest.fixture(scope="session")
-def soffice() -> str:
-    path = shutil.which("soffice")
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(
-                "soffice is missing: CI must install LibreOffice (libreoffice-writer-nogui)"
-            )
-        pytest.skip("soffice (LibreOffice) is not installed here; CI installs it")
-    return path
 
 
 @pytest.mark.slow

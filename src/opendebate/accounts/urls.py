@@ -11,5 +11,6 @@ urlpatterns = [
     path("two-factor/verify/", views.two_factor_verify, name="two_factor_verify"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("invite/", views.invite, name="invite"),
+    path("api-token/", views.api_token, name="api_token"),
     path("", views.account, name="account"),
 ]

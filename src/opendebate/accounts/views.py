@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
+from rest_framework.authtoken.models import Token
 
 from opendebate.accounts import services
 from opendebate.accounts.forms import (
@@ -168,4 +169,16 @@ def account(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "two_factor": services.confirmed_totp_device(user) is not None,
     }
+    return render(request, "accounts/account.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def api_token(request: HttpRequest) -> HttpResponse:
+    """Issue a new API token (the old one stops working) and show it once."""
+    user = _user(request)
+    Token.objects.filter(user=user).delete()
+    token = Token.objects.create(user=user)
+    record_audit(action="auth.api_token_issued", request=request, subject=user.email)
+    context = {"two_factor": services.confirmed_totp_device(user) is not None, "token": token.key}
     return render(request, "accounts/account.html", context)

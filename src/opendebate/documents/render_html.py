@@ -63,6 +63,11 @@ def render_html_fragment(document: UNDocument) -> str:
     return "".join(parts)
 
 
+def render_annex_html(annex: Annex) -> str:
+    """One annex alone, as the delegation previews it before confirming a statement."""
+    return "".join(_annex(annex))
+
+
 def _annex(annex: Annex) -> Iterator[str]:
     anchor = escape(annex.anchor)
     language = annex.language

@@ -1,0 +1,164 @@
+"""The HTTP API: the same services as the web, for delegations' and the Secretariat's tools."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.decorators import api_view
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from opendebate.accounts.models import User
+from opendebate.accounts.permissions import can_act_for, refuse
+from opendebate.api.serializers import (
+    MeetingSerializer,
+    ReceiptSerializer,
+    RefusalSerializer,
+    StatementSerializer,
+    SubmitSerializer,
+    VersionSerializer,
+)
+from opendebate.entities.models import Entity
+from opendebate.meetings.queries import meetings_visible_to
+from opendebate.statements import services
+from opendebate.statements.content import SubmissionRefused
+from opendebate.statements.enums import Channel
+from opendebate.statements.extract import safe_filename
+from opendebate.statements.models import Receipt, Statement
+from opendebate.statements.queries import statements_for_meeting
+from opendebate.statements.reading import PASTED_NAME, receive
+
+
+def _user(request: Request) -> User:
+    return request.user
+
+
+def _refusal(
+    refusal: SubmissionRefused, code: int = status.HTTP_422_UNPROCESSABLE_ENTITY
+) -> Response:
+    return Response({"code": refusal.code, "message": refusal.message}, status=code)
+
+
+def _own_statements(user: User) -> list[Statement]:
+    statements = Statement.objects.select_related("entity").prefetch_related("versions__receipt")
+    if not user.is_secretariat:
+        statements = statements.filter(entity=user.entity)
+    return list(statements.order_by("meeting_id", "entity__sort_key"))
+
+
+@extend_schema(responses=MeetingSerializer(many=True))
+@api_view(["GET"])
+def meetings(request: Request) -> Response:
+    """Meetings you can see (confirmed ones; drafts too for the Secretariat)."""
+    return Response(MeetingSerializer(meetings_visible_to(request.user), many=True).data)
+
+
+@extend_schema(responses=StatementSerializer(many=True))
+@api_view(["GET"])
+def statements(request: Request) -> Response:
+    """Your delegation's statements with every version and receipt (the Secretariat: all)."""
+    return Response(StatementSerializer(_own_statements(_user(request)), many=True).data)
+
+
+@extend_schema(
+    request=SubmitSerializer,
+    responses={201: VersionSerializer, 403: RefusalSerializer, 422: RefusalSerializer},
+)
+@api_view(["POST"])
+def submit(request: Request, pk: int) -> Response:
+    """Submit or revise your delegation's statement; the response carries the receipt."""
+    received_at = timezone.now()
+    user = _user(request)
+    meeting = get_object_or_404(meetings_visible_to(user), pk=pk)
+    serializer = SubmitSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    data = serializer.validated_data
+    code = data.get("entity") or (user.entity.code if user.entity else "")
+    entity = get_object_or_404(Entity, code=code)
+    if not can_act_for(user, entity):
+        refuse(request, entity=entity, reason="not this delegation")
+        return Response(
+            {"code": "forbidden", "message": "You may only submit for your own delegation."},
+            status=status.HTTP_403_FORBIDDEN,
+        )
+    pasted = "file" not in data
+    channel = Channel.API
+    try:
+        prepared = receive(
+            user=user,
+            meeting=meeting,
+            entity=entity,
+            channel=channel,
+            data=data["text"].encode("utf-8") if pasted else data["file"],
+            name=PASTED_NAME if pasted else safe_filename(data["filename"]),
+            pasted=pasted,
+            heading=data["heading"],
+            signatory_name=data.get("signatory_name", ""),
+            signatory_function=data.get("signatory_function", ""),
+            language=data.get("language"),
+        )
+    except SubmissionRefused as refusal:
+        return _refusal(refusal)
+    try:
+        version = services.submit_statement(
+            user=user,
+            meeting=meeting,
+            entity=entity,
+            channel=channel,
+            prepared=prepared,
+            received_at=received_at,
+        )
+    except SubmissionRefused as refusal:
+        return _refusal(refusal)
+    except PermissionDenied as denied:
+        return Response(
+            {"code": "forbidden", "message": str(denied)}, status=status.HTTP_403_FORBIDDEN
+        )
+    body = VersionSerializer(version).data
+    body["warnings"] = list(prepared.warnings)
+    return Response(body, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(
+    request=None,
+    responses={200: StatementSerializer, 403: RefusalSerializer, 422: RefusalSerializer},
+)
+@api_view(["POST"])
+def withdraw(request: Request, pk: int, code: str) -> Response:
+    """Withdraw your delegation's statement before the deadline."""
+    user = _user(request)
+    meeting = get_object_or_404(meetings_visible_to(user), pk=pk)
+    entity = get_object_or_404(Entity, code=code)
+    if not can_act_for(user, entity):
+        refuse(request, entity=entity, reason="not this delegation")
+        return Response(
+            {
+                "code": "forbidden",
+                "message": "You may only withdraw your own delegation's statement.",
+            },
+            status=status.HTTP_403_FORBIDDEN,
+        )
+    statement = get_object_or_404(statements_for_meeting(meeting), entity=entity)
+    try:
+        services.withdraw_statement(user=user, statement=statement, at=timezone.now())
+    except SubmissionRefused as refusal:
+        return _refusal(refusal)
+    return Response(StatementSerializer(statement).data)
+
+
+@extend_schema(responses={200: ReceiptSerializer})
+@api_view(["GET"])
+def receipt(request: Request, reference: str) -> Response:
+    """One receipt, by its reference."""
+    found = get_object_or_404(
+        Receipt.objects.select_related("version__statement__entity"), reference=reference
+    )
+    if not can_act_for(request.user, found.version.statement.entity):
+        refuse(request, entity=found.version.statement.entity, reason="not this delegation")
+        return Response(
+            {"code": "forbidden", "message": "Not your delegation's receipt."}, status=403
+        )
+    return Response(ReceiptSerializer(found).data)

@@ -1,0 +1,58 @@
+"""A statement as an annex of the compilation: the one place that decides how it looks, used by
+the preview a delegation confirms and, later, by the compilation itself."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from opendebate.documents.labels import original_mark
+from opendebate.documents.model import Annex, Block, BlockStyle, Run, Signature
+
+
+def blocks_to_json(blocks: tuple[Block, ...]) -> list[dict[str, Any]]:
+    return [dataclasses.asdict(block) for block in blocks]
+
+
+def blocks_from_json(raw: list[dict[str, Any]]) -> tuple[Block, ...]:
+    return tuple(
+        Block(
+            runs=tuple(Run(**run) for run in block["runs"]),
+            language=block["language"],
+            style=BlockStyle(block["style"]),
+            marker=block.get("marker", ""),
+            level=block.get("level", 0),
+        )
+        for block in raw
+    )
+
+
+def with_language(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
+    return tuple(dataclasses.replace(block, language=language) for block in blocks)
+
+
+def statement_annex(
+    *,
+    number: int | None,
+    heading: str,
+    language: str,
+    letter_language: str,
+    blocks: tuple[Block, ...],
+    signatory_name: str = "",
+    signatory_function: str = "",
+    label_word: str = "Annex",
+) -> Annex:
+    """The annex for one statement, kept in its own language with an "[Original: ...]" mark
+    (worded in the letter's language) when that language differs from the letter's."""
+    lines = tuple(line for line in (signatory_name, *signatory_function.splitlines()) if line)
+    return Annex(
+        anchor=f"annex-{number}" if number else "annex",
+        label=f"{label_word} {number}" if number else label_word,
+        heading=heading,
+        original_mark=original_mark(letter_language, language)
+        if language != letter_language
+        else "",
+        language=language,
+        body=blocks,
+        signature=Signature(lines, language) if lines else None,
+    )

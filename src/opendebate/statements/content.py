@@ -1,0 +1,41 @@
+"""What a submitted statement is made of, whatever channel brought it (paste, upload, mail, API).
+
+Extraction turns bytes or pasted text into blocks (documents.model.Block, the same blocks the
+annex will be rendered from, so the preview is exactly the annex); language detection and the
+word count then read the plain text. Extraction leaves each block's language empty ("") until
+the statement's language is known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from opendebate.documents.model import Block
+
+
+class SubmissionRefused(ValueError):
+    """Content that cannot become a statement. `code` is stable for tests and the API;
+    `message` tells the user what went wrong and what to do instead."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class ExtractedText:
+    blocks: tuple[Block, ...]
+
+    @property
+    def text(self) -> str:
+        """Plain text, one paragraph per line; list markers are numbering, not text, and word
+        processors leave them out of their counts."""
+        return "\n".join(block.text for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class WordCount:
+    words: int
+    characters: int
+    characters_no_spaces: int

@@ -1,0 +1,325 @@
+"""Every write to statements: drafts, submissions and revisions, withdrawal, late acceptance.
+
+The web form, the upload, the API and e-mail all call `submit_statement`; only the channel
+differs. A submission is judged against the deadline at the moment the server finished
+receiving it (`received_at`), and every accepted version gets a receipt in the hash chain.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from opendebate.accounts.permissions import can_act_for
+from opendebate.common.services import record_audit
+from opendebate.documents.model import Block
+from opendebate.meetings.enums import LatePolicy, MeetingStatus
+from opendebate.statements.annex import blocks_to_json, with_language
+from opendebate.statements.content import ExtractedText, SubmissionRefused, WordCount
+from opendebate.statements.enums import Channel, StatementStatus, Timeliness
+from opendebate.statements.language import detect_language
+from opendebate.statements.models import RefusedSubmission, Statement, StatementVersion
+from opendebate.statements.notifications import send_receipt
+from opendebate.statements.receipts import append_receipt
+from opendebate.statements.wordcount import count_words
+
+if TYPE_CHECKING:
+    from opendebate.accounts.models import User
+    from opendebate.entities.models import Entity
+    from opendebate.meetings.models import Meeting
+
+# "About 500 words" is guidance: only more than 10% over it earns a warning.
+WORD_GUIDANCE_TOLERANCE = 1.10
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What a delegation sends, whatever the channel, before anything is judged."""
+
+    heading: str
+    content: ExtractedText
+    original: bytes
+    original_name: str
+    signatory_name: str = ""
+    signatory_function: str = ""
+    language: str | None = None  # declared; detected when None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A submission read, measured and checked: what the preview shows."""
+
+    submission: Submission
+    language: str
+    detected_language: str | None
+    count: WordCount
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return with_language(self.submission.content.blocks, self.language)
+
+
+def prepare_statement(*, meeting: Meeting, submission: Submission) -> Prepared:
+    """Detect the language, count the words and check the meeting's rules. Writes nothing.
+
+    Raises SubmissionRefused for empty text, a language that is not one of the meeting's, or a
+    statement over a hard word limit.
+    """
+    text = submission.content.text
+    if not text.strip():
+        raise SubmissionRefused(
+            "empty", _("The statement has no text. Paste the text or upload a file that has it.")
+        )
+    detected = detect_language(text)
+    language = submission.language or detected
+    if language is None or language not in meeting.accepted_languages:
+        raise SubmissionRefused(
+            "language",
+            _(
+                "The statement does not appear to be in one of the official languages accepted "
+                "for this meeting (Arabic, Chinese, English, French, Russian, Spanish). Send it "
+                "in one of them, or choose its language if it was not recognized."
+            ),
+        )
+    count = count_words(text, language)
+    warnings: list[str] = []
+    guidance = meeting.word_guidance
+    if guidance and count.words > guidance * WORD_GUIDANCE_TOLERANCE:
+        if meeting.word_limit_is_hard:
+            raise SubmissionRefused(
+                "too_long",
+                _(
+                    "The statement has %(words)d words; this meeting accepts at most %(limit)d. "
+                    "Shorten it and send it again."
+                )
+                % {"words": count.words, "limit": guidance},
+            )
+        warnings.append(
+            _(
+                "The statement has %(words)d words, more than 10%% over the guidance of about "
+                "%(limit)d words. It will still be accepted."
+            )
+            % {"words": count.words, "limit": guidance}
+        )
+    if submission.language and detected and detected != submission.language:
+        warnings.append(
+            _("You chose %(chosen)s, but the text looks like %(detected)s. Check the language.")
+            % {"chosen": submission.language, "detected": detected}
+        )
+    return Prepared(submission, language, detected, count, tuple(warnings))
+
+
+def timeliness_at(meeting: Meeting, received_at: datetime.datetime) -> Timeliness:
+    if meeting.deadline is None or received_at < meeting.deadline:
+        return Timeliness.ON_TIME
+    return Timeliness.LATE_PENDING
+
+
+def receipt_reference(meeting: Meeting, entity: Entity, number: int) -> str:
+    """Readable and unique: the meeting's date and number, the entity, the version."""
+    return f"{meeting.starts_at:%Y%m%d}-{meeting.pk}/{entity.code}/v{number}"
+
+
+def refuse_submission(
+    *,
+    user: User | None,
+    meeting: Meeting,
+    entity: Entity | None,
+    channel: str,
+    original: bytes,
+    original_name: str,
+    refusal: SubmissionRefused,
+) -> RefusedSubmission:
+    """Keep what was received, with the reason it was refused, then let the caller report it."""
+    digest = hashlib.sha256(original).hexdigest()
+    refused = RefusedSubmission(
+        meeting=meeting,
+        entity=entity,
+        submitted_by=user,
+        channel=channel,
+        original_name=original_name,
+        sha256=digest,
+        code=refusal.code,
+        reason=refusal.message,
+    )
+    refused.original.save(f"{digest}", ContentFile(original), save=False)
+    refused.save()
+    record_audit(
+        action="statement.refused",
+        actor=user,
+        entity=entity,
+        subject=f"meeting {meeting.pk}",
+        code=refusal.code,
+        sha256=digest,
+    )
+    return refused
+
+
+def submit_statement(
+    *,
+    user: User | None,
+    meeting: Meeting,
+    entity: Entity,
+    channel: Channel,
+    prepared: Prepared,
+    received_at: datetime.datetime,
+) -> StatementVersion:
+    """Record a new version of `entity`'s statement and its receipt; e-mail the receipt.
+
+    `user` is None only for mail attributed through the entity's registered contacts.
+    Raises PermissionDenied when `user` may not act for `entity`, and SubmissionRefused (after
+    keeping the bytes, in their own transaction) when the meeting is not open or refuses late
+    statements.
+    """
+    if user is not None and not can_act_for(user, entity):
+        raise PermissionDenied(_("You may only submit for your own delegation."))
+    submission = prepared.submission
+    timeliness = timeliness_at(meeting, received_at)
+    problem: SubmissionRefused | None = None
+    if meeting.status != MeetingStatus.CONFIRMED or not entity.can_submit:
+        problem = SubmissionRefused(
+            "not_open", _("This meeting is not open for written statements.")
+        )
+    elif timeliness != Timeliness.ON_TIME and meeting.late_policy == LatePolicy.REFUSE:
+        problem = SubmissionRefused(
+            "deadline_passed",
+            _(
+                "The deadline for written statements has passed and this meeting does not "
+                "accept late statements. Contact the Secretariat if you believe this is wrong."
+            ),
+        )
+    if problem is not None:
+        refuse_submission(
+            user=user,
+            meeting=meeting,
+            entity=entity,
+            channel=channel,
+            original=submission.original,
+            original_name=submission.original_name,
+            refusal=problem,
+        )
+        raise problem
+    return _record_version(
+        user=user,
+        meeting=meeting,
+        entity=entity,
+        channel=channel,
+        prepared=prepared,
+        received_at=received_at,
+        timeliness=timeliness,
+    )
+
+
+@transaction.atomic
+def _record_version(
+    *,
+    user: User | None,
+    meeting: Meeting,
+    entity: Entity,
+    channel: Channel,
+    prepared: Prepared,
+    received_at: datetime.datetime,
+    timeliness: Timeliness,
+) -> StatementVersion:
+    submission = prepared.submission
+    statement, _created = Statement.objects.select_for_update().get_or_create(
+        meeting=meeting, entity=entity
+    )
+    if statement.status == StatementStatus.WITHDRAWN:
+        statement.status = StatementStatus.SUBMITTED
+        statement.withdrawn_at = None
+        statement.save(update_fields=["status", "withdrawn_at"])
+    number = (statement.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    digest = hashlib.sha256(submission.original).hexdigest()
+    version = StatementVersion(
+        statement=statement,
+        number=number,
+        channel=channel,
+        submitted_by=user,
+        received_at=received_at,
+        heading=submission.heading.strip(),
+        signatory_name=submission.signatory_name.strip(),
+        signatory_function=submission.signatory_function.strip(),
+        language=prepared.language,
+        detected_language=prepared.detected_language or "",
+        blocks=blocks_to_json(prepared.blocks),
+        text=submission.content.text,
+        words=prepared.count.words,
+        characters=prepared.count.characters,
+        characters_no_spaces=prepared.count.characters_no_spaces,
+        original_name=submission.original_name,
+        sha256=digest,
+        timeliness=timeliness,
+    )
+    version.original.save(digest, ContentFile(submission.original), save=False)
+    version.save()
+    receipt = append_receipt(version, receipt_reference(meeting, entity, number))
+    record_audit(
+        action="statement.submitted" if number == 1 else "statement.revised",
+        actor=user,
+        entity=entity,
+        subject=receipt.reference,
+        channel=channel,
+        timeliness=timeliness,
+        sha256=digest,
+    )
+    transaction.on_commit(lambda: send_receipt(receipt))
+    return version
+
+
+@transaction.atomic
+def withdraw_statement(*, user: User, statement: Statement, at: datetime.datetime) -> Statement:
+    """Withdraw before the deadline. Its versions and receipts stay; it is no longer compiled."""
+    if not can_act_for(user, statement.entity):
+        raise PermissionDenied(_("You may only withdraw your own delegation's statement."))
+    deadline = statement.meeting.deadline
+    if deadline is not None and at >= deadline and not user.is_secretariat:
+        raise SubmissionRefused(
+            "deadline_passed",
+            _("The deadline has passed: only the Secretariat can change statements now."),
+        )
+    statement.status = StatementStatus.WITHDRAWN
+    statement.withdrawn_at = at
+    statement.save(update_fields=["status", "withdrawn_at"])
+    record_audit(
+        action="statement.withdrawn",
+        actor=user,
+        entity=statement.entity,
+        subject=f"meeting {statement.meeting_id}",
+    )
+    return statement
+
+
+@transaction.atomic
+def accept_late_version(
+    *, user: User, version: StatementVersion, reason: str, at: datetime.datetime
+) -> StatementVersion:
+    """A Secretariat officer accepts a late version; who, when and why are kept with it."""
+    if not user.is_secretariat:
+        raise PermissionDenied(_("Only the Secretariat can accept a late statement."))
+    if version.timeliness != Timeliness.LATE_PENDING:
+        raise SubmissionRefused("not_late", _("This version is not awaiting a late acceptance."))
+    version.timeliness = Timeliness.LATE_ACCEPTED
+    version.late_accepted_by = user
+    version.late_accepted_at = at
+    version.late_reason = reason.strip()
+    version.save(
+        update_fields=["timeliness", "late_accepted_by", "late_accepted_at", "late_reason"]
+    )
+    record_audit(
+        action="statement.late_accepted",
+        actor=user,
+        entity=version.statement.entity,
+        subject=version.receipt.reference,
+        reason=reason.strip(),
+    )
+    return version

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from opendebate.meetings.demo import create_seed_meeting
+from opendebate.meetings.models import Meeting
+
+ENGLISH = (
+    "The Security Council and the International Organization of la Francophonie share a "
+    "commitment to prevention. Our delegation welcomes the cooperation agreement of 1997 and "
+    "its results in the Sahel, where mediation and electoral support have saved lives."
+)
+FRENCH = (
+    "Le Conseil de sécurité et l'Organisation internationale de la Francophonie partagent un "
+    "même attachement à la prévention. Notre délégation salue l'accord de coopération de 1997 "
+    "et ses résultats au Sahel, où la médiation et l'assistance électorale ont sauvé des vies."
+)
+ARABIC = (
+    "يرحب وفدنا بالتعاون بين الأمم المتحدة والمنظمة الدولية للفرانكوفونية في مجال منع "
+    "النزاعات، ويؤكد أهمية تعدد اللغات في عمليات حفظ السلام وفي تدريب الأفراد."
+)
+CHINESE = "我国代表团欢迎联合国与法语国家国际组织在预防冲突方面的合作，并强调多种语文在维持和平行动中的重要性。"
+
+
+@pytest.fixture
+def open_meeting(db: None) -> Meeting:
+    """The seed meeting moved so that its deadline is a week away."""
+    meeting = create_seed_meeting()
+    now = timezone.now()
+    meeting.starts_at = now + datetime.timedelta(days=6)
+    meeting.deadline = now + datetime.timedelta(days=7)
+    meeting.save()
+    return meeting
+
+
+@pytest.fixture
+def closed_meeting(open_meeting: Meeting) -> Meeting:
+    open_meeting.deadline = timezone.now() - datetime.timedelta(hours=1)
+    open_meeting.save()
+    return open_meeting

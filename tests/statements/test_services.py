@@ -1,0 +1,236 @@
+from __future__ import annotations
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from opendebate.accounts.models import User
+from opendebate.common.models import AuditEntry
+from opendebate.entities.models import Entity, EntityContact
+from opendebate.meetings.enums import LatePolicy
+from opendebate.meetings.models import Meeting
+from opendebate.statements import services
+from opendebate.statements.content import SubmissionRefused
+from opendebate.statements.enums import Channel, StatementStatus, Timeliness
+from opendebate.statements.models import Receipt, RefusedSubmission, StatementVersion
+from opendebate.statements.reading import read_submission
+from opendebate.statements.receipts import verify_chain
+from tests.statements.conftest import ARABIC, CHINESE, ENGLISH, FRENCH
+
+pytestmark = pytest.mark.django_db
+
+
+def prepared(meeting: Meeting, text: str, language: str | None = None) -> services.Prepared:
+    submission = read_submission(
+        data=text.encode(), name="pasted.txt", pasted=True, heading="Statement", language=language
+    )
+    return services.prepare_statement(meeting=meeting, submission=submission)
+
+
+def submit(user: User, meeting: Meeting, text: str = ENGLISH, **kwargs: object) -> StatementVersion:
+    return services.submit_statement(
+        user=user,
+        meeting=meeting,
+        entity=user.entity,  # type: ignore[arg-type]
+        channel=Channel.WEB,
+        prepared=prepared(meeting, text),
+        received_at=kwargs.get("at", timezone.now()),  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [(ENGLISH, "en"), (FRENCH, "fr"), (ARABIC, "ar"), (CHINESE, "zh")]
+)
+def test_submission_detects_language_and_counts(
+    france: User, open_meeting: Meeting, text: str, language: str
+) -> None:
+    version = submit(france, open_meeting, text)
+    assert version.language == language
+    assert version.words > 0
+    assert version.timeliness == Timeliness.ON_TIME
+    assert version.receipt.reference == f"{open_meeting.starts_at:%Y%m%d}-{open_meeting.pk}/FRA/v1"
+
+
+def test_chinese_counts_each_character_as_a_word(france: User, open_meeting: Meeting) -> None:
+    version = submit(france, open_meeting, CHINESE)
+    # As LibreOffice counts: every ideograph and every full-width punctuation mark is a word.
+    assert version.words == len(CHINESE) == 50
+
+
+def test_revisions_are_kept_and_the_latest_counts(france: User, open_meeting: Meeting) -> None:
+    first = submit(france, open_meeting, ENGLISH)
+    second = submit(france, open_meeting, FRENCH)
+    assert (first.number, second.number) == (1, 2)
+    assert first.statement_id == second.statement_id
+    assert StatementVersion.objects.count() == 2
+    assert list(
+        AuditEntry.objects.filter(action__startswith="statement.").values_list("action", flat=True)
+    ) == [
+        "statement.revised",
+        "statement.submitted",
+    ]
+
+
+def test_receipt_carries_the_hash_of_the_original_bytes(
+    france: User, open_meeting: Meeting
+) -> None:
+    import hashlib
+
+    version = submit(france, open_meeting, ENGLISH)
+    assert version.sha256 == hashlib.sha256(ENGLISH.encode()).hexdigest()
+    assert version.receipt.content_sha256 == version.sha256
+    with version.original.open("rb") as handle:
+        assert handle.read() == ENGLISH.encode()
+
+
+def test_receipt_is_emailed_to_the_contacts(
+    france: User, open_meeting: Meeting, django_capture_on_commit_callbacks: object
+) -> None:
+    EntityContact.objects.create(entity=france.entity, email="mission@france.example")
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        version = submit(france, open_meeting, ENGLISH)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert sorted(message.to) == ["delegate@france.example", "mission@france.example"]
+    assert version.receipt.reference in message.subject
+    assert version.sha256 in message.body
+
+
+def test_wrong_delegation_cannot_submit(france: User, open_meeting: Meeting) -> None:
+    with pytest.raises(PermissionDenied):
+        services.submit_statement(
+            user=france,
+            meeting=open_meeting,
+            entity=Entity.objects.get(code="CAN"),
+            channel=Channel.API,
+            prepared=prepared(open_meeting, ENGLISH),
+            received_at=timezone.now(),
+        )
+    assert StatementVersion.objects.count() == 0
+
+
+def test_late_statement_is_flagged_and_needs_the_secretariat(
+    france: User, secretariat: User, closed_meeting: Meeting
+) -> None:
+    version = submit(france, closed_meeting, ENGLISH)
+    assert version.timeliness == Timeliness.LATE_PENDING
+    assert not version.counts
+    with pytest.raises(PermissionDenied):
+        services.accept_late_version(user=france, version=version, reason="x", at=timezone.now())
+    services.accept_late_version(
+        user=secretariat, version=version, reason="Mission outage", at=timezone.now()
+    )
+    version.refresh_from_db()
+    assert version.timeliness == Timeliness.LATE_ACCEPTED
+    assert (version.late_accepted_by, version.late_reason) == (secretariat, "Mission outage")
+    assert AuditEntry.objects.filter(action="statement.late_accepted").count() == 1
+
+
+def test_refuse_late_policy_refuses_and_keeps_the_bytes(
+    france: User, closed_meeting: Meeting
+) -> None:
+    closed_meeting.late_policy = LatePolicy.REFUSE
+    closed_meeting.save()
+    with pytest.raises(SubmissionRefused) as refused:
+        submit(france, closed_meeting, ENGLISH)
+    assert refused.value.code == "deadline_passed"
+    kept = RefusedSubmission.objects.get()
+    assert kept.code == "deadline_passed"
+    with kept.original.open("rb") as handle:
+        assert handle.read() == ENGLISH.encode()
+    assert StatementVersion.objects.count() == 0
+
+
+def test_deadline_is_judged_at_the_receipt_instant(france: User, open_meeting: Meeting) -> None:
+    deadline = open_meeting.deadline
+    assert deadline is not None
+    just_before = submit(
+        france, open_meeting, ENGLISH, at=deadline - datetime.timedelta(microseconds=1)
+    )
+    at_deadline = submit(france, open_meeting, FRENCH, at=deadline)
+    assert just_before.timeliness == Timeliness.ON_TIME
+    assert at_deadline.timeliness == Timeliness.LATE_PENDING
+
+
+def test_withdraw_before_the_deadline_only(france: User, open_meeting: Meeting) -> None:
+    version = submit(france, open_meeting, ENGLISH)
+    statement = version.statement
+    deadline = open_meeting.deadline
+    assert deadline is not None
+    with pytest.raises(SubmissionRefused):
+        services.withdraw_statement(user=france, statement=statement, at=deadline)
+    services.withdraw_statement(user=france, statement=statement, at=timezone.now())
+    statement.refresh_from_db()
+    assert statement.status == StatementStatus.WITHDRAWN
+    assert statement.versions.count() == 1
+    again = submit(france, open_meeting, FRENCH)
+    again.statement.refresh_from_db()
+    assert again.statement.status == StatementStatus.SUBMITTED
+
+
+def test_wrong_delegation_cannot_withdraw(
+    france: User, canada: User, open_meeting: Meeting
+) -> None:
+    statement = submit(france, open_meeting, ENGLISH).statement
+    with pytest.raises(PermissionDenied):
+        services.withdraw_statement(user=canada, statement=statement, at=timezone.now())
+
+
+def test_word_guidance_warns_and_a_hard_limit_refuses(open_meeting: Meeting) -> None:
+    open_meeting.word_guidance = 20
+    long_text = ENGLISH  # about 40 words: more than 10% over 20
+    assert "more than 10% over" in prepared(open_meeting, long_text).warnings[0]
+    open_meeting.word_limit_is_hard = True
+    with pytest.raises(SubmissionRefused) as refused:
+        prepared(open_meeting, long_text)
+    assert refused.value.code == "too_long"
+
+
+def test_empty_text_is_refused(open_meeting: Meeting) -> None:
+    with pytest.raises(SubmissionRefused) as refused:
+        prepared(open_meeting, "   \n  ")
+    assert refused.value.code == "empty"
+
+
+def test_language_outside_the_six_is_refused(open_meeting: Meeting) -> None:
+    german = (
+        "Der Sicherheitsrat und die Internationale Organisation der Frankophonie teilen das Ziel "
+        "der Konfliktverhütung. Unsere Delegation begrüßt die Zusammenarbeit in der Sahelzone."
+    )
+    with pytest.raises(SubmissionRefused) as refused:
+        prepared(open_meeting, german)
+    assert refused.value.code == "language"
+
+
+def test_receipts_chain_verifies_and_detects_tampering(
+    france: User, canada: User, open_meeting: Meeting
+) -> None:
+    submit(france, open_meeting, ENGLISH)
+    submit(canada, open_meeting, FRENCH)
+    submit(france, open_meeting, ARABIC)
+    receipts = Receipt.objects.select_related("version").order_by("sequence")
+    assert verify_chain(receipts) is None
+    out = StringIO()
+    call_command("receipts", "verify", stdout=out)
+    assert out.getvalue().strip() == "Receipts log intact: 3 entries verified."
+    second = receipts[1]
+    Receipt.objects.filter(pk=second.pk).update(content_sha256="0" * 64)
+    with pytest.raises(CommandError, match="Broken link at entry 2"):
+        call_command("receipts", "verify", stdout=StringIO())
+
+
+def test_receipts_chain_detects_a_deleted_entry(
+    france: User, canada: User, open_meeting: Meeting
+) -> None:
+    submit(france, open_meeting, ENGLISH)
+    submit(canada, open_meeting, FRENCH)
+    submit(france, open_meeting, ARABIC)
+    Receipt.objects.filter(sequence=2).delete()
+    broken = verify_chain(Receipt.objects.select_related("version").order_by("sequence"))
+    assert broken is not None
+    assert (broken.sequence, broken.problem) == (3, "expected entry 2")
