@@ -14,7 +14,8 @@ run: $(VENV)/.installed $(MO)
 	$(BIN)/opendebate migrate --no-input
 	$(BIN)/opendebate registry load
 	$(BIN)/opendebate demo
-	$(BIN)/opendebate serve
+	@echo "E-mail intake: SMTP on 127.0.0.1:2525 (each meeting's intake address)"
+	$(BIN)/opendebate intake-smtp & smtp=$$!; trap 'kill $$smtp 2>/dev/null' EXIT INT TERM; $(BIN)/opendebate serve
 
 test: $(VENV)/.installed-dev $(MO) lint
 	$(BIN)/pytest

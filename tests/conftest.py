@@ -4,12 +4,14 @@ Canada) and the anonymous public, so that every "the other delegation is refused
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -17,6 +19,8 @@ from opendebate.accounts.enums import Role
 from opendebate.accounts.models import User
 from opendebate.entities.models import Entity
 from opendebate.entities.services import load_registry
+from opendebate.meetings.demo import create_seed_meeting
+from opendebate.meetings.models import Meeting
 
 PASSWORD = "correct horse battery staple 2020"
 
@@ -103,3 +107,28 @@ def soffice() -> str:
             )
         pytest.skip("soffice (LibreOffice) is not installed here; CI installs it")
     return path
+
+
+@pytest.fixture
+def registry(db: None) -> None:
+    """The registry, reloaded where a transactional test's flush emptied the database."""
+    if not Entity.objects.exists():
+        load_registry()
+
+
+@pytest.fixture
+def open_meeting(registry: None) -> Meeting:
+    """The seed meeting moved so that its deadline is a week away."""
+    meeting = create_seed_meeting()
+    now = timezone.now()
+    meeting.starts_at = now + datetime.timedelta(days=6)
+    meeting.deadline = now + datetime.timedelta(days=7)
+    meeting.save()
+    return meeting
+
+
+@pytest.fixture
+def closed_meeting(open_meeting: Meeting) -> Meeting:
+    open_meeting.deadline = timezone.now() - datetime.timedelta(hours=1)
+    open_meeting.save()
+    return open_meeting

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "opendebate.documents",
     "opendebate.statements",
     "opendebate.api",
+    "opendebate.intake",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -240,3 +241,18 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
 }
+
+# Inbound mail: where raw messages are kept, the largest accepted, and the addresses accepted
+# besides each meeting's own intake address.
+INTAKE_MAIL_DIR = env_path("INTAKE_MAIL_DIR", DATA_DIR / "mail")
+INTAKE_MAX_MESSAGE_BYTES = env_int("INTAKE_MAX_MESSAGE_BYTES", 25 * 1024 * 1024)
+INTAKE_ADDRESSES = env_list("INTAKE_ADDRESSES", [])
+INTAKE_RATE_LIMIT_PER_HOUR = env_int("INTAKE_RATE_LIMIT_PER_HOUR", 30)
+# IMAP polling (intake-imap): a hosted mailbox read instead of, or beside, the SMTP listener.
+IMAP_HOST = env_str("IMAP_HOST", "")
+IMAP_PORT = env_int("IMAP_PORT", 993)
+IMAP_USER = env_str("IMAP_USER", "")
+IMAP_PASSWORD = env_str("IMAP_PASSWORD", "")
+IMAP_SSL = env_bool("IMAP_SSL", default=True)
+IMAP_FOLDER = env_str("IMAP_FOLDER", "INBOX")
+IMAP_DONE_FOLDER = env_str("IMAP_DONE_FOLDER", "")

@@ -11,5 +11,6 @@ urlpatterns = [
     path("meetings/", include("opendebate.meetings.urls")),
     path("meetings/", include("opendebate.statements.urls")),
     path("api/", include("opendebate.api.urls")),
+    path("intake/", include("opendebate.intake.urls")),
     path("admin/", admin.site.urls),
 ]

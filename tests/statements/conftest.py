@@ -1,12 +1,6 @@
+"""Statement texts shared by the statement and intake tests."""
+
 from __future__ import annotations
-
-import datetime
-
-import pytest
-from django.utils import timezone
-
-from opendebate.meetings.demo import create_seed_meeting
-from opendebate.meetings.models import Meeting
 
 ENGLISH = (
     "The Security Council and the International Organization of la Francophonie share a "
@@ -23,21 +17,3 @@ ARABIC = (
     "النزاعات، ويؤكد أهمية تعدد اللغات في عمليات حفظ السلام وفي تدريب الأفراد."
 )
 CHINESE = "我国代表团欢迎联合国与法语国家国际组织在预防冲突方面的合作，并强调多种语文在维持和平行动中的重要性。"
-
-
-@pytest.fixture
-def open_meeting(db: None) -> Meeting:
-    """The seed meeting moved so that its deadline is a week away."""
-    meeting = create_seed_meeting()
-    now = timezone.now()
-    meeting.starts_at = now + datetime.timedelta(days=6)
-    meeting.deadline = now + datetime.timedelta(days=7)
-    meeting.save()
-    return meeting
-
-
-@pytest.fixture
-def closed_meeting(open_meeting: Meeting) -> Meeting:
-    open_meeting.deadline = timezone.now() - datetime.timedelta(hours=1)
-    open_meeting.save()
-    return open_meeting

@@ -21,13 +21,13 @@ def receipt_recipients(receipt: Receipt) -> list[str]:
     return sorted(set(addresses))
 
 
-def send_receipt(receipt: Receipt) -> None:
-    """E-mail the receipt, in the submitter's language (English for mail from contacts)."""
+def send_receipt(receipt: Receipt, language: str | None = None) -> None:
+    """E-mail the receipt in `language`, else the submitter's (English when neither is known)."""
     recipients = receipt_recipients(receipt)
     if not recipients:
         return
     version = receipt.version
-    language = version.submitted_by.language if version.submitted_by else "en"
+    language = language or (version.submitted_by.language if version.submitted_by else "en")
     with translation.override("zh-hans" if language == "zh" else language):
         context = {
             "receipt": receipt,

@@ -172,8 +172,10 @@ def submit_statement(
     channel: Channel,
     prepared: Prepared,
     received_at: datetime.datetime,
+    receipt_language: str | None = None,
 ) -> StatementVersion:
-    """Record a new version of `entity`'s statement and its receipt; e-mail the receipt.
+    """Record a new version of `entity`'s statement and its receipt; e-mail the receipt
+    (in `receipt_language` when given: a mailed statement is answered in its own language).
 
     `user` is None only for mail attributed through the entity's registered contacts.
     Raises PermissionDenied when `user` may not act for `entity`, and SubmissionRefused (after
@@ -216,6 +218,7 @@ def submit_statement(
         prepared=prepared,
         received_at=received_at,
         timeliness=timeliness,
+        receipt_language=receipt_language,
     )
 
 
@@ -229,6 +232,7 @@ def _record_version(
     prepared: Prepared,
     received_at: datetime.datetime,
     timeliness: Timeliness,
+    receipt_language: str | None,
 ) -> StatementVersion:
     submission = prepared.submission
     statement, _created = Statement.objects.select_for_update().get_or_create(
@@ -272,7 +276,7 @@ def _record_version(
         timeliness=timeliness,
         sha256=digest,
     )
-    transaction.on_commit(lambda: send_receipt(receipt))
+    transaction.on_commit(lambda: send_receipt(receipt, receipt_language))
     return version
 
 

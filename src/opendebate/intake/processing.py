@@ -1,0 +1,280 @@
+"""From a stored message to a statement, a triage entry or an explained rejection.
+
+`process_message` is idempotent: it locks the row and does nothing unless the message is still
+RECEIVED, and the state change is committed together with the statement version it creates.
+A processor killed half-way therefore leaves every message either untouched (processed again
+on restart) or finished (never processed twice).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from opendebate.entities.models import Entity, EntityContact
+from opendebate.intake.enums import MessageState, TriageReason
+from opendebate.intake.models import InboundMessage
+from opendebate.intake.parsing import Attachment, ParsedMessage, parse_message, statement_candidates
+from opendebate.intake.replies import send_rejection
+from opendebate.intake.store import read_raw
+from opendebate.meetings.enums import MeetingStatus
+from opendebate.meetings.models import Meeting
+from opendebate.statements import services
+from opendebate.statements.content import SubmissionRefused
+from opendebate.statements.enums import Channel
+from opendebate.statements.extract import safe_filename
+from opendebate.statements.language import detect_language
+from opendebate.statements.reading import PASTED_NAME, read_submission
+
+_TAG = re.compile(r"\[(?:meeting\s*(?P<pk>\d+)|(?P<symbol>S/\d{4}/\d+))\]", re.IGNORECASE)
+_REPLY_PREFIX = re.compile(r"^\s*((re|fw|fwd|tr|rv|ref)\s*:\s*)+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Statement:
+    data: bytes
+    name: str
+    pasted: bool
+
+
+def intake_addresses() -> set[str]:
+    """Every address that accepts statements: each confirmed meeting's, and the configured ones."""
+    addresses = {address.lower() for address in settings.INTAKE_ADDRESSES}
+    addresses.update(
+        address.lower()
+        for address in Meeting.objects.filter(status=MeetingStatus.CONFIRMED)
+        .exclude(intake_address="")
+        .values_list("intake_address", flat=True)
+    )
+    return addresses
+
+
+def sender_over_limit(sender: str, *, now: datetime.datetime | None = None) -> bool:
+    """More messages from this sender within the last hour than the configured limit."""
+    if not sender:
+        return False
+    since = (now or timezone.now()) - datetime.timedelta(hours=1)
+    recent = InboundMessage.objects.filter(
+        Q(envelope_from__iexact=sender) | Q(from_address__iexact=sender), received_at__gte=since
+    )
+    return recent.count() >= settings.INTAKE_RATE_LIMIT_PER_HOUR
+
+
+def find_meeting(
+    parsed: ParsedMessage, recipients: list[str]
+) -> tuple[Meeting | None, TriageReason | None]:
+    """The meeting a message is for: its recipient address, a subject tag, or the only open one."""
+    open_meetings = Meeting.objects.filter(status=MeetingStatus.CONFIRMED).select_related(
+        "presidency"
+    )
+    tag = _TAG.search(parsed.subject)
+    if tag:
+        tagged = (
+            open_meetings.filter(pk=int(tag["pk"]))
+            if tag["pk"]
+            else open_meetings.filter(letter_symbol__iexact=tag["symbol"])
+        )
+        if (meeting := tagged.first()) is not None:
+            return meeting, None
+    addressed = [address.lower() for address in (*recipients, *parsed.to)]
+    by_address = list(open_meetings.filter(intake_address__in=addressed).exclude(intake_address=""))
+    if len(by_address) == 1:
+        return by_address[0], None
+    candidates = by_address or [
+        meeting for meeting in open_meetings if meeting.is_open_for_statements
+    ]
+    if len(candidates) == 1:
+        return candidates[0], None
+    return None, TriageReason.AMBIGUOUS_MEETING if candidates else TriageReason.NO_MEETING
+
+
+def find_entity(parsed: ParsedMessage) -> Entity | None:
+    entities = {
+        contact.entity
+        for contact in EntityContact.objects.filter(
+            email__iexact=parsed.from_address
+        ).select_related("entity")
+    }
+    return entities.pop() if len(entities) == 1 else None
+
+
+def find_statement(parsed: ParsedMessage) -> Statement | TriageReason:
+    candidates: tuple[Attachment, ...] = statement_candidates(parsed)
+    if not candidates:
+        # A forwarded message's attachment counts when the outer message has none.
+        candidates = tuple(att for inner in parsed.forwarded for att in statement_candidates(inner))
+    if len(candidates) > 1:
+        return TriageReason.SEVERAL_ATTACHMENTS
+    if candidates:
+        attachment = candidates[0]
+        return Statement(attachment.data, safe_filename(attachment.filename), pasted=False)
+    body = parsed.text.strip() or next(
+        (inner.text.strip() for inner in parsed.forwarded if inner.text.strip()), ""
+    )
+    return Statement(body.encode("utf-8"), PASTED_NAME, pasted=True)
+
+
+def heading_from(subject: str, entity: Entity) -> str:
+    """The annex heading: the subject without reply prefixes and tags, else a plain default."""
+    cleaned = _TAG.sub("", _REPLY_PREFIX.sub("", subject)).strip(" -–:")
+    return cleaned or f"Statement by {entity.running_name('en')}"
+
+
+def _record_headers(message: InboundMessage, parsed: ParsedMessage) -> None:
+    message.message_id = parsed.message_id[:998]
+    message.from_address = parsed.from_address[:320]
+    message.subject = parsed.subject[:998]
+    message.authentication_results = "\n".join(parsed.authentication_results)
+    envelope = message.envelope_from.lower()
+    message.envelope_mismatch = bool(
+        envelope and parsed.from_address and envelope != parsed.from_address
+    )
+    # The reply's language; for an accepted statement `decide` uses the statement's own.
+    message.language = detect_language(f"{parsed.subject}\n{parsed.text}"[:600]) or ""
+
+
+def _finish(message: InboundMessage, state: MessageState, **fields: object) -> None:
+    message.state = state
+    message.processed_at = timezone.now()
+    for name, value in fields.items():
+        setattr(message, name, value)
+    message.save()
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What processing concluded, before anything is written."""
+
+    state: MessageState
+    fields: dict[str, object]
+    prepared: services.Prepared | SubmissionRefused | None = None
+    reply_code: str = ""
+
+
+def decide(message: InboundMessage) -> Decision:
+    """Read the message and decide its fate. Writes nothing, so the slow part (parsing,
+    extraction, language detection) holds no lock and never blocks the SMTP listener."""
+    parsed = parse_message(read_raw(message))
+    _record_headers(message, parsed)
+    earlier = (
+        InboundMessage.objects.filter(message_id=message.message_id)
+        .exclude(pk=message.pk)
+        .exclude(state=MessageState.RECEIVED)
+        .order_by("received_at")
+        .first()
+        if message.message_id
+        else None
+    )
+    if earlier is not None:
+        return Decision(MessageState.DUPLICATE, {"duplicate_of": earlier})
+    if parsed.tnef:
+        return Decision(MessageState.REJECTED, {"detail": "tnef"}, reply_code="tnef")
+    meeting, meeting_problem = find_meeting(parsed, list(message.recipients))
+    entity = find_entity(parsed)
+    held: dict[str, object] = {"meeting": meeting, "entity": entity}
+    sender = message.envelope_from or parsed.from_address
+    if message.source == "imap" and sender_over_limit(sender, now=message.received_at):
+        return Decision(MessageState.TRIAGE, {**held, "triage_reason": TriageReason.RATE_LIMITED})
+    if meeting is None:
+        return Decision(MessageState.TRIAGE, {**held, "triage_reason": meeting_problem})
+    if entity is None:
+        return Decision(MessageState.TRIAGE, {**held, "triage_reason": TriageReason.UNKNOWN_SENDER})
+    found = find_statement(parsed)
+    if isinstance(found, TriageReason):
+        return Decision(MessageState.TRIAGE, {**held, "triage_reason": found})
+    prepared = prepare(found, meeting, heading_from(parsed.subject, entity))
+    if isinstance(prepared, services.Prepared):
+        message.language = prepared.language
+    return Decision(MessageState.ACCEPTED, held, prepared=prepared)
+
+
+def prepare(
+    statement: Statement, meeting: Meeting, heading: str
+) -> services.Prepared | SubmissionRefused:
+    try:
+        submission = read_submission(
+            data=statement.data, name=statement.name, pasted=statement.pasted, heading=heading
+        )
+        return services.prepare_statement(meeting=meeting, submission=submission)
+    except SubmissionRefused as refusal:
+        return refusal
+
+
+def process_message(message_id: int) -> MessageState:
+    """Process one stored message once. Returns its state afterwards."""
+    message = InboundMessage.objects.get(pk=message_id)
+    if message.state != MessageState.RECEIVED:
+        return MessageState(message.state)
+    decision = decide(message)
+    with transaction.atomic():
+        current = InboundMessage.objects.select_for_update().get(pk=message_id)
+        if current.state != MessageState.RECEIVED:
+            return MessageState(current.state)  # another processor finished it meanwhile
+        if decision.prepared is not None:
+            return record(message, decision.prepared, user=None, **decision.fields)  # type: ignore[arg-type]
+        _finish(message, decision.state, **decision.fields)
+        if decision.reply_code:
+            transaction.on_commit(lambda: send_rejection(message, code=decision.reply_code))
+        return decision.state
+
+
+def record(
+    message: InboundMessage,
+    prepared: services.Prepared | SubmissionRefused,
+    *,
+    meeting: Meeting,
+    entity: Entity,
+    user: object,
+) -> MessageState:
+    """Submit a prepared statement through the same service as the web, or keep a refused one;
+    reply with the receipt or the reason. `user` is the Secretariat officer when triage
+    assigned the message. Call inside a transaction."""
+    try:
+        if isinstance(prepared, SubmissionRefused):
+            services.refuse_submission(
+                user=user,  # type: ignore[arg-type]
+                meeting=meeting,
+                entity=entity,
+                channel=Channel.EMAIL,
+                original=read_raw(message),
+                original_name=f"{message.sha256}.eml",
+                refusal=prepared,
+            )
+            raise prepared
+        version = services.submit_statement(
+            user=user,  # type: ignore[arg-type]
+            meeting=meeting,
+            entity=entity,
+            channel=Channel.EMAIL,
+            prepared=prepared,
+            received_at=message.received_at,
+            receipt_language=message.language or None,
+        )
+    except SubmissionRefused as refusal:
+        code, reason = (
+            refusal.code,
+            refusal.message,
+        )  # the exception name is unbound after this block
+        _finish(message, MessageState.REJECTED, meeting=meeting, entity=entity, detail=reason)
+        transaction.on_commit(lambda: send_rejection(message, code=code, reason=reason))
+        return MessageState.REJECTED
+    _finish(message, MessageState.ACCEPTED, meeting=meeting, entity=entity, version=version)
+    return MessageState.ACCEPTED
+
+
+def process_pending(limit: int = 100) -> int:
+    """Process up to `limit` waiting messages, oldest first; returns how many were processed."""
+    pending = list(
+        InboundMessage.objects.filter(state=MessageState.RECEIVED)
+        .order_by("received_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    for pk in pending:
+        process_message(pk)
+    return len(pending)

@@ -1,0 +1,81 @@
+"""The Secretariat's triage decisions: assign a held message, or reject it with a reason."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from opendebate.common.services import record_audit
+from opendebate.intake.enums import MessageState
+from opendebate.intake.models import InboundMessage
+from opendebate.intake.parsing import parse_message, statement_candidates
+from opendebate.intake.processing import (
+    PASTED_NAME,
+    Statement,
+    find_statement,
+    heading_from,
+    prepare,
+    record,
+)
+from opendebate.intake.replies import send_rejection
+from opendebate.intake.store import read_raw
+from opendebate.statements.extract import safe_filename
+
+if TYPE_CHECKING:
+    from opendebate.accounts.models import User
+    from opendebate.entities.models import Entity
+    from opendebate.meetings.models import Meeting
+
+
+class TriageError(ValueError):
+    pass
+
+
+def _held(message_id: int) -> InboundMessage:
+    message = InboundMessage.objects.select_for_update().get(pk=message_id)
+    if message.state != MessageState.TRIAGE:
+        raise TriageError(_("This message has already been dealt with."))
+    return message
+
+
+@transaction.atomic
+def assign_message(
+    *, user: User, message_id: int, entity: Entity, meeting: Meeting, attachment: int | None
+) -> MessageState:
+    """Submit a held message for `entity` and `meeting`; `attachment` picks one candidate
+    (None: the only candidate, or the body)."""
+    message = _held(message_id)
+    parsed = parse_message(read_raw(message))
+    if attachment is None:
+        found = find_statement(parsed)
+        if not isinstance(found, Statement):
+            raise TriageError(_("Choose which attachment is the statement."))
+        statement = found
+    else:
+        candidates = statement_candidates(parsed)
+        if not 0 <= attachment < len(candidates):
+            raise TriageError(_("That attachment does not exist."))
+        chosen = candidates[attachment]
+        statement = Statement(
+            chosen.data, safe_filename(chosen.filename) or PASTED_NAME, pasted=False
+        )
+    record_audit(
+        action="intake.assigned", actor=user, entity=entity, subject=f"message {message.pk}"
+    )
+    prepared = prepare(statement, meeting, heading_from(parsed.subject, entity))
+    return record(message, prepared, meeting=meeting, entity=entity, user=user)
+
+
+@transaction.atomic
+def reject_message(*, user: User, message_id: int, reason: str) -> None:
+    """Reject a held message; the reason is e-mailed to its sender."""
+    message = _held(message_id)
+    message.state = MessageState.REJECTED
+    message.detail = reason.strip()
+    message.save(update_fields=["state", "detail"])
+    record_audit(
+        action="intake.rejected", actor=user, subject=f"message {message.pk}", reason=reason
+    )
+    transaction.on_commit(lambda: send_rejection(message, code="triage", reason=reason.strip()))

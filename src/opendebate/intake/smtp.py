@@ -1,0 +1,110 @@
+"""The SMTP listener: accept mail only for intake addresses, store it durably, then say 250.
+
+aiosmtpd answers 552 itself for a message over the size limit. Storage runs in a worker thread
+(Django's database access is synchronous); if it fails the answer is 451, so the sending server
+keeps the message and tries again later. Processing happens afterwards, in the processor.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, Envelope, Session
+from asgiref.sync import sync_to_async
+from django.conf import settings
+from django.db import close_old_connections
+
+from opendebate.intake.processing import intake_addresses, sender_over_limit
+from opendebate.intake.store import StoreError, store_raw
+
+_ADDRESS_CACHE_SECONDS = 10.0
+
+
+class IntakeHandler:
+    def __init__(self, on_stored: Callable[[], None] = lambda: None) -> None:
+        self.on_stored = on_stored
+        self._addresses: set[str] = set()
+        self._loaded_at = 0.0
+
+    def _accepts(self, address: str) -> bool:
+        if time.monotonic() - self._loaded_at > _ADDRESS_CACHE_SECONDS:
+            close_old_connections()
+            self._addresses = intake_addresses()
+            self._loaded_at = time.monotonic()
+        return address.lower() in self._addresses
+
+    def _limited(self, sender: str) -> bool:
+        close_old_connections()
+        return sender_over_limit(sender)
+
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
+    ) -> str:
+        if not await sync_to_async(self._accepts, thread_sensitive=True)(address):
+            return f"550 5.1.1 <{address}>: not an address for written statements"
+        if await sync_to_async(self._limited, thread_sensitive=True)(envelope.mail_from or ""):
+            return "451 4.7.1 Too many messages from this sender in the last hour; try later"
+        envelope.rcpt_tos.append(address)
+        return "250 2.1.5 OK"
+
+    def _store(self, envelope: Envelope) -> str:
+        close_old_connections()
+        raw = envelope.original_content or b""
+        message = store_raw(
+            raw,
+            source="smtp",
+            envelope_from=envelope.mail_from or "",
+            recipients=[address.lower() for address in envelope.rcpt_tos],
+        )
+        return message.sha256
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        try:
+            digest = await sync_to_async(self._store, thread_sensitive=True)(envelope)
+        except StoreError:
+            return "451 4.3.0 The message could not be stored; please try again later"
+        self.on_stored()
+        return f"250 2.0.0 Stored as {digest[:16]}"
+
+
+def make_controller(host: str, port: int, handler: IntakeHandler) -> Controller:
+    return Controller(
+        handler,
+        hostname=host,
+        port=port,
+        data_size_limit=settings.INTAKE_MAX_MESSAGE_BYTES,
+        # The raw bytes as sent are what is stored and hashed; no re-encoding.
+        decode_data=False,
+        server_hostname="opendebate",
+        ready_timeout=10,
+    )
+
+
+class Processor(threading.Thread):
+    """The in-process worker: processes stored messages as soon as they arrive."""
+
+    def __init__(self, process: Callable[[], int], interval: float = 2.0) -> None:
+        super().__init__(name="intake-processor", daemon=True)
+        self.process = process
+        self.interval = interval
+        self.wake = threading.Event()
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopping.is_set():
+            self.wake.wait(self.interval)
+            self.wake.clear()
+            try:
+                close_old_connections()
+                while self.process():
+                    pass
+            except Exception:
+                logging.getLogger(__name__).exception("intake processing failed; will retry")
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.wake.set()
