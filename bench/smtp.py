@@ -31,6 +31,7 @@ from documents import ORDER, VOICES, statement
 OPENDEBATE = str(Path(sys.executable).parent / "opendebate")
 WORKDIR = Path(tempfile.mkdtemp(prefix="opendebate-bench-smtp-"))
 ADDRESS = "dppa-scsb3@un.org"
+PROCESSORS = 2  # one per core on this machine
 SETUP = """
 import datetime
 from django.utils import timezone
@@ -123,10 +124,20 @@ def main(total: int = 500, clients: int = 8) -> None:
     sink.stop()
 
     port = free_port()
+    # The production layout: the listener only stores; processors run as their own processes.
     server = subprocess.Popen(
-        [OPENDEBATE, "intake-smtp", "--port", str(port)],
+        [OPENDEBATE, "intake-smtp", "--port", str(port), "--no-processor"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )  # fmt: skip
+    processors = [
+        subprocess.Popen(
+            [OPENDEBATE, "intake-process", "--interval", "0.2", "--shard", f"{index}/{PROCESSORS}"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for index in range(PROCESSORS)
+    ]
     try:
         assert server.stdout is not None
         server.stdout.readline()  # "intake-smtp listening on ..."
@@ -136,10 +147,14 @@ def main(total: int = 500, clients: int = 8) -> None:
             time.sleep(0.1)
         end_to_end = time.perf_counter() - started
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for process in (server, *processors):
+            process.terminate()
+            process.wait(timeout=30)
     stored, processed = count(database), count(database, "accepted")
-    print(f"{total} messages of about 500 words, {clients} concurrent SMTP clients")
+    print(
+        f"{total} messages of about 500 words, {clients} concurrent SMTP clients, "
+        f"{PROCESSORS} processor processes"
+    )
     print(f"baseline (aiosmtpd Sink, stores nothing): {total / baseline:8.1f} messages/s")
     print(f"acknowledged after durable storage:       {total / accepted_seconds:8.1f} messages/s")
     print(f"processed end to end (version, receipt):  {total / end_to_end:8.1f} messages/s")

@@ -239,3 +239,12 @@ def test_triage_is_refused_to_delegations(
 
 def test_triage_is_refused_to_the_presidency(as_presidency: Client, open_meeting: Meeting) -> None:
     assert as_presidency.get("/intake/").status_code == 403
+
+
+def test_sharded_processors_split_the_waiting_messages(france_contact: EntityContact) -> None:
+    for index in range(4):
+        stored(message(message_id=f"<s{index}@france.example>", body=f"{FRENCH} ({index})"))
+    first = process_pending(shard=0, shards=2)
+    second = process_pending(shard=1, shards=2)
+    assert (first, second) == (2, 2)
+    assert set(InboundMessage.objects.values_list("state", flat=True)) == {"accepted"}

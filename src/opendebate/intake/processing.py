@@ -268,13 +268,18 @@ def record(
     return MessageState.ACCEPTED
 
 
-def process_pending(limit: int = 100) -> int:
-    """Process up to `limit` waiting messages, oldest first; returns how many were processed."""
-    pending = list(
-        InboundMessage.objects.filter(state=MessageState.RECEIVED)
-        .order_by("received_at", "pk")
-        .values_list("pk", flat=True)[:limit]
+def process_pending(limit: int = 100, *, shard: int = 0, shards: int = 1) -> int:
+    """Process up to `limit` waiting messages, oldest first; returns how many were processed.
+
+    With several processors, each takes the messages whose number falls in its shard, so they
+    do not all parse the same message (the row lock would still keep it processed once).
+    """
+    waiting = InboundMessage.objects.filter(state=MessageState.RECEIVED).order_by(
+        "received_at", "pk"
     )
-    for pk in pending:
+    pending = [
+        pk for pk in waiting.values_list("pk", flat=True)[: limit * shards] if pk % shards == shard
+    ]
+    for pk in pending[:limit]:
         process_message(pk)
-    return len(pending)
+    return len(pending[:limit])
