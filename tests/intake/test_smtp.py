@@ -15,7 +15,7 @@ import pytest
 from django.test import override_settings
 
 from opendebate.intake.models import InboundMessage
-from opendebate.intake.smtp import IntakeHandler, make_controller
+from opendebate.intake.smtp import IntakeHandler, make_controller, stop_controller
 from opendebate.intake.store import raw_path
 from opendebate.meetings.models import Meeting
 
@@ -39,7 +39,7 @@ def listener(tmp_path: Path, open_meeting: Meeting) -> Iterator[int]:
         try:
             yield port
         finally:
-            controller.stop()
+            stop_controller(controller)
 
 
 def statement_mail(sender: str = "mission@france.example") -> EmailMessage:

@@ -7,6 +7,7 @@ keeps the message and tries again later. Processing happens afterwards, in the p
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 import time
@@ -16,7 +17,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 from asgiref.sync import sync_to_async
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 
 from opendebate.intake.processing import intake_addresses, sender_over_limit
 from opendebate.intake.store import StoreError, store_raw
@@ -82,6 +83,14 @@ def make_controller(host: str, port: int, handler: IntakeHandler) -> Controller:
         server_hostname="opendebate",
         ready_timeout=10,
     )
+
+
+def stop_controller(controller: Controller) -> None:
+    """Stop the listener, first closing the database connection its handlers used: they run
+    in asgiref's single sync thread, which outlives the listener and would hold it open."""
+    closing = sync_to_async(connections.close_all, thread_sensitive=True)()
+    asyncio.run_coroutine_threadsafe(closing, controller.loop).result(timeout=10)
+    controller.stop()
 
 
 class Processor(threading.Thread):

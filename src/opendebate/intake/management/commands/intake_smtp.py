@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from opendebate.common.database import check_database
 from opendebate.intake.processing import process_pending
-from opendebate.intake.smtp import IntakeHandler, Processor, make_controller
+from opendebate.intake.smtp import IntakeHandler, Processor, make_controller, stop_controller
 
 
 class Command(BaseCommand):
@@ -41,7 +41,7 @@ class Command(BaseCommand):
         try:
             stop.wait()
         finally:
-            controller.stop()
+            stop_controller(controller)
             if processor is not None:
                 processor.stop()
                 processor.join(timeout=10)
