@@ -25,6 +25,20 @@ from opendebate.meetings.models import Meeting
 PASSWORD = "correct horse battery staple 2020"
 
 
+@pytest.fixture(autouse=True)
+def isolated_files(settings: Any, tmp_path: Any) -> None:
+    """Uploaded originals, refused submissions and raw mail go to the test's own folder, never
+    to the developer's var/."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "files"},
+        },
+    }
+    settings.INTAKE_MAIL_DIR = tmp_path / "mail"
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
     # The registry is reference data every feature reads; load it once into the test database.
