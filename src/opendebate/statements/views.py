@@ -120,7 +120,6 @@ def _page(
         "statement": statement,
         "versions": list(statement.versions.all()) if statement else [],
         "form": form,
-        "open": meeting.is_open_for_statements or meeting.late_policy == "accept",
         "deadline_passed": bool(meeting.deadline and meeting.deadline <= timezone.now()),
     }
     return render(request, "statements/entity.html", context, status=status)
