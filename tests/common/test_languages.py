@@ -78,3 +78,11 @@ def test_language_letters_and_ui_codes() -> None:
     assert [language.ui_code for language in Language] == UI_CODES
     assert Language.from_ui_code("zh-hans") == Language.CHINESE
     assert Language.from_ui_code("pt-br") == Language.ENGLISH
+
+
+def test_registry_page_queries_do_not_grow_with_the_entities(
+    client: Client, django_assert_max_num_queries: object
+) -> None:
+    # Entities, the year's seats and the year's presidencies: one query each (plus the session).
+    with django_assert_max_num_queries(4):  # type: ignore[operator]
+        assert client.get("/registry/?year=2020").status_code == 200

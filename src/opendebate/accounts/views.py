@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 from django.conf import settings
@@ -70,8 +71,6 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
 
 
 def _grouped(key: bytes) -> str:
-    import base64
-
     text = base64.b32encode(key).decode().rstrip("=")
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 

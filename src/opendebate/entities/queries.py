@@ -18,6 +18,12 @@ def council_members(year: int) -> QuerySet[Entity]:
     return Entity.objects.filter(council_seats__year=year).order_by("sort_key")
 
 
+def presidencies_of(year: int) -> dict[int, Presidency]:
+    """The presidency of each month of `year` that is recorded, in one query."""
+    rows = Presidency.objects.filter(year=year).select_related("entity")
+    return {presidency.month: presidency for presidency in rows}
+
+
 def presidency_for(year: int, month: int) -> Presidency | None:
     return Presidency.objects.select_related("entity").filter(year=year, month=month).first()
 

@@ -16,7 +16,7 @@ from opendebate.entities import services
 from opendebate.entities.enums import EntityKind
 from opendebate.entities.forms import ContactForm
 from opendebate.entities.models import Entity, EntityContact
-from opendebate.entities.queries import council_seats, presidency_for
+from opendebate.entities.queries import council_seats, presidencies_of
 
 
 def _content_language() -> str:
@@ -33,7 +33,6 @@ def registry(request: HttpRequest) -> HttpResponse:
         entities = entities.filter(kind=kind)
     year = _year(request.GET.get("year"))
     language = _content_language()
-    presidents = [(month, presidency_for(year, month)) for month in range(1, 13)]
     context = {
         "entities": [(entity, entity.name(language)) for entity in entities],
         "kinds": EntityKind.choices,
@@ -42,8 +41,7 @@ def registry(request: HttpRequest) -> HttpResponse:
         "seats": [(seat, seat.entity.name(language)) for seat in council_seats(year)],
         "presidents": [
             (month, presidency.entity.name(language))
-            for month, presidency in presidents
-            if presidency
+            for month, presidency in sorted(presidencies_of(year).items())
         ],
     }
     return render(request, "entities/registry.html", context)

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -71,8 +72,6 @@ def meeting_calendar(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def meeting_url(meeting: Meeting) -> str:
-    from django.urls import reverse
-
     return reverse("meetings:detail", args=[meeting.pk])
 
 

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from opendebate.entities.enums import EntityKind
 from opendebate.entities.models import Entity
-from opendebate.entities.queries import council_seats, presidency_for
+from opendebate.entities.queries import council_seats, presidencies_of
 from opendebate.entities.services import load_registry
 
 
@@ -66,7 +66,7 @@ class Command(BaseCommand):
         seats = list(council_seats(year))
         if not seats:
             raise CommandError(f"No Council composition is recorded for {year}.")
-        presidencies = {month: presidency_for(year, month) for month in range(1, 13)}
+        presidencies = presidencies_of(year)
         if options["format"] == "json":
             members = [
                 {
@@ -75,8 +75,8 @@ class Command(BaseCommand):
                     "seat": seat.seat,
                     "presidency": [
                         f"{year}-{month:02d}"
-                        for month, p in presidencies.items()
-                        if p and p.entity_id == seat.entity_id
+                        for month, p in sorted(presidencies.items())
+                        if p.entity_id == seat.entity_id
                     ],
                 }
                 for seat in seats
@@ -85,6 +85,5 @@ class Command(BaseCommand):
             return
         for seat in seats:
             self.stdout.write(f"{seat.entity.code:<4} {seat.entity.name_en} ({seat.seat})")
-        for month, presidency in presidencies.items():
-            if presidency:
-                self.stdout.write(f"{year}-{month:02d} presidency: {presidency.entity.name_en}")
+        for month, presidency in sorted(presidencies.items()):
+            self.stdout.write(f"{year}-{month:02d} presidency: {presidency.entity.name_en}")
