@@ -248,3 +248,26 @@ def test_sharded_processors_split_the_waiting_messages(france_contact: EntityCon
     second = process_pending(shard=1, shards=2)
     assert (first, second) == (2, 2)
     assert set(InboundMessage.objects.values_list("state", flat=True)) == {"accepted"}
+
+
+def test_meeting_found_by_subject_tag_when_the_address_is_shared(
+    france_contact: EntityContact, open_meeting: Meeting
+) -> None:
+    other = Meeting.objects.get(pk=open_meeting.pk)
+    other.pk = None
+    other.letter_symbol = "S/2020/999"
+    other.save()
+    ambiguous = stored(message(message_id="<t1@france.example>"))
+    assert process_message(ambiguous.pk) == MessageState.TRIAGE
+    tagged = stored(message(subject="[S/2020/999] Déclaration", message_id="<t2@france.example>"))
+    assert process_message(tagged.pk) == MessageState.ACCEPTED
+    tagged.refresh_from_db()
+    assert tagged.meeting == other
+
+
+def test_recipient_address_matches_whatever_its_case(france_contact: EntityContact) -> None:
+    raw = message().replace(ADDRESS.encode(), ADDRESS.upper().encode())
+    inbound = store_raw(
+        raw, source="smtp", envelope_from="mission@france.example", recipients=[ADDRESS.upper()]
+    )
+    assert process_message(inbound.pk) == MessageState.ACCEPTED

@@ -69,21 +69,25 @@ def sender_over_limit(sender: str, *, now: datetime.datetime | None = None) -> b
 def find_meeting(
     parsed: ParsedMessage, recipients: list[str]
 ) -> tuple[Meeting | None, TriageReason | None]:
-    """The meeting a message is for: its recipient address, a subject tag, or the only open one."""
-    open_meetings = Meeting.objects.filter(status=MeetingStatus.CONFIRMED).select_related(
-        "presidency"
-    )
+    """The meeting a message is for: a subject tag, its recipient address, or the only open one.
+
+    One query for the confirmed meetings, matched here: addresses compare case-insensitively,
+    as mail systems treat them.
+    """
+    open_meetings = list(Meeting.objects.filter(status=MeetingStatus.CONFIRMED))
     tag = _TAG.search(parsed.subject)
     if tag:
-        tagged = (
-            open_meetings.filter(pk=int(tag["pk"]))
-            if tag["pk"]
-            else open_meetings.filter(letter_symbol__iexact=tag["symbol"])
-        )
-        if (meeting := tagged.first()) is not None:
-            return meeting, None
-    addressed = [address.lower() for address in (*recipients, *parsed.to)]
-    by_address = list(open_meetings.filter(intake_address__in=addressed).exclude(intake_address=""))
+        for meeting in open_meetings:
+            if (tag["pk"] and meeting.pk == int(tag["pk"])) or (
+                tag["symbol"] and meeting.letter_symbol.lower() == tag["symbol"].lower()
+            ):
+                return meeting, None
+    addressed = {address.lower() for address in (*recipients, *parsed.to)}
+    by_address = [
+        meeting
+        for meeting in open_meetings
+        if meeting.intake_address and meeting.intake_address.lower() in addressed
+    ]
     if len(by_address) == 1:
         return by_address[0], None
     candidates = by_address or [
