@@ -85,6 +85,10 @@ INSTALLED_APPS = [
     "opendebate.statements",
     "opendebate.api",
     "opendebate.intake",
+    "opendebate.compilation",
+    "django_tasks",
+    "django_tasks_db",
+    "django_htmx",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -126,6 +130,10 @@ TEMPLATES = [
 
 DATABASES = {"default": env_database("DATABASE_URL", DATA_DIR / "opendebate.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Long work (compiling 193 annexes) runs as a task; the queue lives in the database, so the
+# embedded default needs no other service. `opendebate db_worker` runs it (`make run` starts one).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"

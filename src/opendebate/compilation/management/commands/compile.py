@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
+
+from opendebate.common.languages import Language
+from opendebate.compilation.build import build_document, entries
+from opendebate.compilation.models import Compilation
+from opendebate.compilation.services import FORMATS, render_files, working_compilation
+from opendebate.meetings.management.commands.issue_letter import find_meeting
+
+
+class Command(BaseCommand):
+    help = (
+        "Write a meeting's compilation as compilation.docx, .pdf, .html and .akn.xml: the one "
+        "in preparation (with its order and late inclusions) or, if none, the default one."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("meeting", help="meeting number or letter symbol (S/2020/866)")
+        parser.add_argument("--out", required=True, type=Path)
+        parser.add_argument("--language", choices=Language.values, help="default: the letter's")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        meeting = find_meeting(options["meeting"])
+        working = working_compilation(meeting)
+        language = options["language"] or (working.language if working else meeting.letter_language)
+        if working is None or working.language != language:
+            # Not saved: the command writes files and changes no record.
+            working = Compilation(
+                meeting=meeting,
+                language=language,
+                signatory=meeting.letter_signatory,
+                letter_date=timezone.localdate(),
+            )
+        annexed = entries(working)
+        document = build_document(working, annexed)
+        out: Path = options["out"]
+        out.mkdir(parents=True, exist_ok=True)
+        rendered = render_files(document)
+        for key, name, _render in FORMATS:
+            path = out / name
+            path.write_bytes(rendered[key])
+            self.stdout.write(f"{path} ({len(rendered[key]):,} bytes)")
+        self.stdout.write(f"{len(annexed)} annexes")

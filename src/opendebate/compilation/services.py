@@ -1,0 +1,389 @@
+"""Every write to compilations: recording what was said at the meeting, the working draft,
+manual moves, late inclusions, building in the background, issuing, revisions and corrigenda.
+
+Only the Secretariat writes here. An issued compilation never changes (the model refuses it);
+a later change starts a successor that revises or corrects it, under its own symbol.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+import re
+import time
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from opendebate.common.services import record_audit
+from opendebate.compilation.build import build_document, entries
+from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
+from opendebate.compilation.models import Compilation, DeliveredStatement, OrderMove
+from opendebate.documents.render_akn import render_akn
+from opendebate.documents.render_docx import render_docx
+from opendebate.documents.render_html import render_html
+from opendebate.documents.render_pdf import render_pdf
+from opendebate.statements.annex import blocks_to_json, with_language
+from opendebate.statements.content import SubmissionRefused
+from opendebate.statements.enums import Timeliness
+from opendebate.statements.language import detect_language
+from opendebate.statements.models import StatementVersion
+from opendebate.statements.reading import read_submission
+from opendebate.statements.wordcount import count_words
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from opendebate.accounts.models import User
+    from opendebate.documents.model import UNDocument
+    from opendebate.entities.models import Entity
+    from opendebate.meetings.models import Meeting
+
+logger = logging.getLogger(__name__)
+
+# The formats, in the order they are written, with the file name each one gets.
+FORMATS: tuple[tuple[str, str, Callable[[UNDocument], bytes]], ...] = (
+    ("docx", "compilation.docx", render_docx),
+    ("pdf", "compilation.pdf", render_pdf),
+    ("html", "compilation.html", lambda document: render_html(document).encode()),
+    ("akn", "compilation.akn.xml", render_akn),
+)
+_SYMBOL = re.compile(r"^S/\d{4}/\d{1,5}$")
+_PROGRESS_EVERY = 0.25  # seconds between progress writes, so 193 annexes cost a few writes
+
+
+def _ensure_secretariat(user: User) -> None:
+    if not user.is_secretariat:
+        raise PermissionDenied(_("Only the Secretariat can prepare the compilation."))
+
+
+def _ensure_open(compilation: Compilation) -> None:
+    if compilation.is_issued or compilation.issuing:
+        raise ValidationError(
+            _("This compilation is issued and cannot change. Start a revision or a corrigendum.")
+        )
+
+
+@transaction.atomic
+def record_delivered(
+    *,
+    user: User,
+    meeting: Meeting,
+    section: Section,
+    speaking_order: int,
+    entity: Entity | None,
+    speaker_name: str,
+    speaker_function: str,
+    heading: str,
+    data: bytes,
+    name: str,
+    pasted: bool,
+    language: str | None = None,
+) -> DeliveredStatement:
+    """Record a briefing or a statement delivered at the meeting, from pasted text or a file
+    read with the same defences as a delegation's upload. Raises SubmissionRefused."""
+    _ensure_secretariat(user)
+    if section == Section.WRITTEN:
+        raise ValidationError(_("Written statements come from the delegations themselves."))
+    if section != Section.BRIEFING and entity is None:
+        raise ValidationError(_("Choose the delegation this statement was delivered for."))
+    submission = read_submission(
+        data=data, name=name, pasted=pasted, heading=heading, language=language
+    )
+    text = submission.content.text
+    chosen = language or detect_language(text)
+    if not text.strip() or chosen is None:
+        raise SubmissionRefused(
+            "language",
+            _(
+                "The text is empty or not in one of the six official languages; choose its language."
+            ),
+        )
+    delivered = DeliveredStatement(
+        meeting=meeting,
+        section=section,
+        speaking_order=speaking_order,
+        entity=entity,
+        speaker_name=speaker_name.strip(),
+        speaker_function=speaker_function.strip(),
+        heading=heading.strip(),
+        language=chosen,
+        blocks=blocks_to_json(with_language(submission.content.blocks, chosen)),
+        text=text,
+        words=count_words(text, chosen).words,
+        original_name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        recorded_by=user,
+    )
+    delivered.original.save(name, ContentFile(data), save=False)
+    delivered.save()
+    record_audit(
+        action="compilation.delivered_recorded",
+        actor=user,
+        entity=entity,
+        subject=f"meeting {meeting.pk}",
+        section=int(section),
+        speaker=delivered.speaker_name,
+    )
+    return delivered
+
+
+def working_compilation(meeting: Meeting) -> Compilation | None:
+    """The compilation being prepared: the newest one not yet issued."""
+    return (
+        Compilation.objects.filter(meeting=meeting)
+        .exclude(status=CompilationStatus.ISSUED)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def start_compilation(*, user: User, meeting: Meeting, language: str) -> Compilation:
+    """The working compilation, created on first use in the letter's language."""
+    _ensure_secretariat(user)
+    existing = working_compilation(meeting)
+    if existing is not None:
+        return existing
+    compilation = Compilation.objects.create(
+        meeting=meeting,
+        language=language,
+        signatory=meeting.letter_signatory,
+        letter_date=timezone.localdate(),
+        created_by=user,
+    )
+    record_audit(action="compilation.started", actor=user, subject=f"meeting {meeting.pk}")
+    return compilation
+
+
+@transaction.atomic
+def move_item(
+    *, user: User, compilation: Compilation, key: str, position: int, reason: str
+) -> OrderMove:
+    """Put one annex at a position (1-based). The reason is required and kept."""
+    _ensure_secretariat(user)
+    _ensure_open(compilation)
+    if not reason.strip():
+        raise ValidationError(_("Say why the order changes: the reason is kept with the change."))
+    if key not in {entry.item.key for entry in entries(compilation)}:
+        raise ValidationError(_("That annex is not in this compilation."))
+    move = OrderMove.objects.create(
+        compilation=compilation, key=key, position=position, reason=reason.strip(), moved_by=user
+    )
+    record_audit(
+        action="compilation.reordered",
+        actor=user,
+        subject=str(compilation),
+        key=key,
+        position=position,
+        reason=reason.strip(),
+    )
+    return move
+
+
+@transaction.atomic
+def include_late(
+    *, user: User, compilation: Compilation, version: StatementVersion, include: bool
+) -> None:
+    """Include a late, accepted version in place of the entity's on-time one, or take it out."""
+    _ensure_secretariat(user)
+    _ensure_open(compilation)
+    if version.statement.meeting_id != compilation.meeting_id:
+        raise ValidationError(_("That statement belongs to another meeting."))
+    if version.timeliness != Timeliness.LATE_ACCEPTED:
+        raise ValidationError(_("Accept the late statement first; then it can be included."))
+    if include:
+        compilation.late_versions.add(version)
+    else:
+        compilation.late_versions.remove(version)
+    record_audit(
+        action="compilation.late_included" if include else "compilation.late_excluded",
+        actor=user,
+        entity=version.statement.entity,
+        subject=str(compilation),
+        version=version.pk,
+    )
+
+
+def request_build(*, user: User, compilation: Compilation) -> Compilation:
+    """Queue the build; the page shows its progress and never waits for it."""
+    from opendebate.compilation.tasks import build_compilation
+
+    _ensure_secretariat(user)
+    if compilation.is_building:
+        return compilation
+    if compilation.is_issued:  # a failed issuing build may be retried; an issued one may not
+        _ensure_open(compilation)
+    compilation.status = CompilationStatus.QUEUED
+    compilation.stage = ""
+    compilation.progress_done = compilation.progress_total = 0
+    compilation.error = ""
+    compilation.save()
+    record_audit(action="compilation.requested", actor=user, subject=str(compilation))
+    transaction.on_commit(lambda: build_compilation.enqueue(compilation.pk))
+    return compilation
+
+
+def successor_symbol(compilation: Compilation) -> str:
+    """ "S/2020/900/Rev.1", "S/2020/900/Corr.2": the symbol a revision or corrigendum takes."""
+    original = compilation
+    while original.revises is not None:
+        original = original.revises
+    suffix = "Rev" if compilation.kind == IssueKind.REVISION else "Corr"
+    earlier = Compilation.objects.filter(
+        kind=compilation.kind, status=CompilationStatus.ISSUED, symbol__startswith=original.symbol
+    ).count()
+    return f"{original.symbol}/{suffix}.{earlier + 1}"
+
+
+@transaction.atomic
+def issue(
+    *,
+    user: User,
+    compilation: Compilation,
+    symbol: str,
+    issued_on: datetime.date,
+    letter_date: datetime.date,
+) -> Compilation:
+    """Assign the symbol and dates and build the final files; the build seals it as issued.
+
+    A revision or corrigendum takes its predecessor's symbol with the next suffix, so `symbol`
+    is only read for an original."""
+    _ensure_secretariat(user)
+    _ensure_open(compilation)
+    if compilation.kind == IssueKind.ORIGINAL:
+        symbol = symbol.strip()
+        if not _SYMBOL.match(symbol):
+            raise ValidationError(_("Give the symbol as the UN writes it, for example S/2020/900."))
+        if Compilation.objects.filter(symbol=symbol).exclude(pk=compilation.pk).exists():
+            raise ValidationError(
+                _("Another document already has the symbol %(symbol)s.") % {"symbol": symbol}
+            )
+        compilation.symbol = symbol
+    else:
+        compilation.symbol = successor_symbol(compilation)
+    if issued_on < letter_date:
+        raise ValidationError(_("The date of issue cannot be before the date of the letter."))
+    compilation.issued_on = issued_on
+    compilation.letter_date = letter_date
+    compilation.issuing = True
+    compilation.issued_by = user
+    compilation.save()
+    record_audit(action="compilation.issue_requested", actor=user, subject=compilation.symbol)
+    return request_build(user=user, compilation=compilation)
+
+
+@transaction.atomic
+def start_successor(*, user: User, issued: Compilation, kind: IssueKind) -> Compilation:
+    """A revision or corrigendum of an issued compilation: a new draft with the same order,
+    late inclusions and letter, to change and issue under the next suffix."""
+    _ensure_secretariat(user)
+    if not issued.is_issued or kind == IssueKind.ORIGINAL:
+        raise ValidationError(_("Only an issued compilation can be revised or corrected."))
+    if working_compilation(issued.meeting) is not None:
+        raise ValidationError(_("Finish or issue the compilation already in preparation first."))
+    successor = Compilation.objects.create(
+        meeting=issued.meeting,
+        language=issued.language,
+        kind=kind,
+        revises=issued,
+        signatory=issued.signatory,
+        letter_date=issued.letter_date,
+        created_by=user,
+    )
+    successor.late_versions.set(issued.late_versions.all())
+    OrderMove.objects.bulk_create(
+        OrderMove(
+            compilation=successor,
+            key=move.key,
+            position=move.position,
+            reason=move.reason,
+            moved_by=move.moved_by,
+        )
+        for move in issued.moves.all()
+    )
+    record_audit(
+        action=f"compilation.{kind}_started", actor=user, subject=issued.symbol, kind=str(kind)
+    )
+    return successor
+
+
+class _Progress:
+    """Writes progress at most every quarter second, and always the last step."""
+
+    def __init__(self, compilation: Compilation) -> None:
+        self.compilation = compilation
+        self.written = 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.written < _PROGRESS_EVERY:
+            return
+        self.written = now
+        Compilation.objects.filter(pk=self.compilation.pk).update(
+            stage=stage, progress_done=done, progress_total=total
+        )
+
+
+def render_files(
+    document: UNDocument, progress: Callable[[str, int, int], None] = lambda *_: None
+) -> dict[str, bytes]:
+    """Every format, by key; `progress(format, k, 4)` before each."""
+    rendered = {}
+    for index, (key, _name, render) in enumerate(FORMATS):
+        progress(key, index, len(FORMATS))
+        rendered[key] = render(document)
+    return rendered
+
+
+def build(compilation_id: int) -> Compilation:
+    """Build the compilation's four files and store them (the task's body). Issuing ends here:
+    the files written now are the issued ones, and the record is sealed."""
+    compilation = Compilation.objects.select_related("meeting__presidency").get(pk=compilation_id)
+    Compilation.objects.filter(pk=compilation.pk).update(status=CompilationStatus.BUILDING)
+    progress = _Progress(compilation)
+    try:
+        annexed = entries(compilation)
+        document = build_document(
+            compilation, annexed, lambda done, total: progress("annexes", done, total)
+        )
+        rendered = render_files(document, progress)
+    except Exception as error:
+        logger.exception("compilation %s failed", compilation.pk)
+        Compilation.objects.filter(pk=compilation.pk).update(
+            status=CompilationStatus.FAILED, error=f"{type(error).__name__}: {error}"
+        )
+        raise
+    files = {}
+    for key, name, _render in FORMATS:
+        content = rendered[key]
+        digest = hashlib.sha256(content).hexdigest()
+        path = f"compilations/{compilation.meeting_id}/{compilation.pk}/{digest[:16]}/{name}"
+        if not default_storage.exists(path):
+            path = default_storage.save(path, ContentFile(content))
+        files[key] = {"name": path, "sha256": digest, "bytes": len(content)}
+    compilation.refresh_from_db()
+    compilation.files = files
+    compilation.contents = [entry.item.key for entry in annexed]
+    compilation.built_at = timezone.now()
+    compilation.stage = "done"
+    compilation.progress_done = compilation.progress_total = len(FORMATS)
+    if compilation.issuing:
+        compilation.status = CompilationStatus.ISSUED
+        compilation.issued_at = timezone.now()
+    else:
+        compilation.status = CompilationStatus.READY
+    compilation.save()
+    record_audit(
+        action="compilation.issued" if compilation.is_issued else "compilation.built",
+        actor=compilation.issued_by if compilation.is_issued else None,
+        subject=str(compilation),
+        annexes=len(annexed),
+        sha256={key: value["sha256"] for key, value in files.items()},
+    )
+    return compilation

@@ -1,0 +1,95 @@
+"""A meeting with briefings, delivered and written statements, for the compilation tests."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from opendebate.accounts.models import User
+from opendebate.compilation.enums import Section
+from opendebate.compilation.models import DeliveredStatement
+from opendebate.compilation.services import record_delivered
+from opendebate.entities.models import Entity
+from opendebate.meetings.models import Meeting
+from opendebate.statements import services
+from opendebate.statements.enums import Channel
+from opendebate.statements.models import StatementVersion
+from opendebate.statements.reading import PASTED_NAME, read_submission
+from tests.statements.conftest import ARABIC, CHINESE, ENGLISH, FRENCH
+
+
+def submit(
+    meeting: Meeting,
+    code: str,
+    text: str,
+    *,
+    heading: str = "",
+    at: datetime.datetime | None = None,
+) -> StatementVersion:
+    """A written statement from `code`, received at `at` (default: now), through the service
+    every channel uses."""
+    entity = Entity.objects.get(code=code)
+    submission = read_submission(
+        data=text.encode(),
+        name=PASTED_NAME,
+        pasted=True,
+        heading=heading or f"Statement by {entity.running_name('en')}",
+    )
+    prepared = services.prepare_statement(meeting=meeting, submission=submission)
+    return services.submit_statement(
+        user=None,
+        meeting=meeting,
+        entity=entity,
+        channel=Channel.API,
+        prepared=prepared,
+        received_at=at or timezone.now(),
+    )
+
+
+def deliver(
+    user: User,
+    meeting: Meeting,
+    section: Section,
+    order: int,
+    *,
+    code: str | None,
+    speaker: str,
+    function: str = "",
+    text: str = ENGLISH,
+) -> DeliveredStatement:
+    return record_delivered(
+        user=user,
+        meeting=meeting,
+        section=section,
+        speaking_order=order,
+        entity=Entity.objects.get(code=code) if code else None,
+        speaker_name=speaker,
+        speaker_function=function,
+        heading=f"Statement by {speaker}",
+        data=text.encode(),
+        name=PASTED_NAME,
+        pasted=True,
+    )
+
+
+@pytest.fixture
+def debate(open_meeting: Meeting, secretariat: User) -> Meeting:
+    """Two briefings, the presidency and two members, a non-member who spoke, and written
+    statements in four languages from States and an organization."""
+    deliver(secretariat, open_meeting, Section.BRIEFING, 2, code=None, speaker="Louise Mushikiwabo",
+            function="Secretary-General of the International Organization of la Francophonie")  # fmt: skip
+    deliver(secretariat, open_meeting, Section.BRIEFING, 1, code=None, speaker="Bintou Keita",
+            function="Assistant Secretary-General for Africa")  # fmt: skip
+    deliver(secretariat, open_meeting, Section.MEMBER, 3, code="VNM", speaker="Dang Dinh Quy")
+    deliver(secretariat, open_meeting, Section.PRESIDENCY, 1, code="NER", speaker="Abdou Abarry",
+            function="Permanent Representative of the Niger", text=FRENCH)  # fmt: skip
+    deliver(secretariat, open_meeting, Section.MEMBER, 2, code="BEL", speaker="Philippe Kridelka")
+    deliver(secretariat, open_meeting, Section.NON_MEMBER, 1, code="CAN", speaker="Bob Rae")
+    submit(open_meeting, "IRN", ENGLISH)
+    submit(open_meeting, "EU", FRENCH)
+    submit(open_meeting, "EGY", ARABIC)
+    submit(open_meeting, "CHN", CHINESE)
+    submit(open_meeting, "ARM", FRENCH)
+    return open_meeting
