@@ -140,29 +140,31 @@ def _briefers(facts: LetterFacts) -> str:
 
 
 def _delivered(facts: LetterFacts) -> str:
-    """ "the statements delivered by X and by the representatives of A, B and C"."""
+    """ "the statements delivered by X, Title, and by the representatives of A, B and C"."""
     language = facts.language
     by_president = facts.presidency.described if facts.presidency else ""
     members = _entities(facts.members, language) if facts.members else ""
+    # After "X, Title" the title needs closing off with a comma before "and by ...".
+    comma = "," if facts.presidency and facts.presidency.function else ""
     if language == "en":
         parts = [by_president, f"the representatives of {members}" if members else ""]
-        # "by X, Title, and by the representatives of ...": the title needs closing off.
-        glue = ", and by " if facts.presidency and facts.presidency.function else " and by "
-        return "the statements delivered by " + glue.join(p for p in parts if p)
+        return "the statements delivered by " + f"{comma} and by ".join(p for p in parts if p)
     if language == "fr":
         parts = [by_president, f"les représentants {members}" if members else ""]
-        return "des déclarations faites par " + " et par ".join(p for p in parts if p)
+        return "des déclarations faites par " + f"{comma} et par ".join(p for p in parts if p)
     if language == "es":
         parts = [by_president, f"los representantes {members}" if members else ""]
-        return "de las declaraciones formuladas por " + " y por ".join(p for p in parts if p)
+        return "de las declaraciones formuladas por " + f"{comma} y por ".join(
+            p for p in parts if p
+        )
     if language == "ru":
         parts = [by_president, f"представителями {members}" if members else ""]
-        return "заявлений, сделанных " + " и ".join(p for p in parts if p)
+        return "заявлений, сделанных " + f"{comma} и ".join(p for p in parts if p)
     if language == "zh":
         parts = [by_president, f"{members}代表" if members else ""]
         return "、".join(p for p in parts if p) + "所作发言"
     parts = [by_president, f"ممثلو {members}" if members else ""]
-    return "البيانات التي أدلى بها " + " و".join(p for p in parts if p)
+    return "البيانات التي أدلى بها " + "، و".join(p for p in parts if p)
 
 
 def _when(facts: LetterFacts) -> str:

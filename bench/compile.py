@@ -1,0 +1,102 @@
+"""The compilation end to end: a meeting with 193 written statements, from the database to the
+four files (DOCX, PDF, HTML, Akoma Ntoso) stored with their digests, as the background task does.
+
+Run with `.venv/bin/python bench/compile.py [runs]`. A fresh SQLite database in a temporary
+folder (unless DATABASE_URL is set) is filled through the submission service with 193 statements
+of about 500 words, the six languages in turn (the text generator of bench/documents.py). One
+warm-up build, then `runs` timed builds of the same meeting: each reads every statement from the
+database, orders them, builds the letter and annexes, renders the four formats and stores them.
+The baseline is LibreOffice headless converting the same DOCX to PDF (bench/documents.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WORKDIR = Path(tempfile.mkdtemp(prefix="opendebate-bench-compile-"))
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{WORKDIR / 'bench.sqlite3'}")
+os.environ.setdefault("OPENDEBATE_DATA_DIR", str(WORKDIR / "var"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opendebate.settings")
+os.environ.setdefault("EMAIL_DELIVERY", "memory")
+
+import django  # noqa: E402  (settings come from the environment set just above)
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from documents import ORDER, VOICES, libreoffice_seconds, statement  # noqa: E402
+from opendebate.accounts.models import User  # noqa: E402
+from opendebate.compilation import services  # noqa: E402
+from opendebate.compilation.build import build_document, entries  # noqa: E402
+from opendebate.entities.queries import submitting_entities  # noqa: E402
+from opendebate.entities.services import load_registry  # noqa: E402
+from opendebate.meetings.demo import create_seed_meeting  # noqa: E402
+from opendebate.statements import services as statements  # noqa: E402
+from opendebate.statements.enums import Channel  # noqa: E402
+from opendebate.statements.reading import PASTED_NAME, read_submission  # noqa: E402
+
+STATEMENTS = 193
+
+
+def fill() -> tuple[User, int]:
+    call_command("migrate", verbosity=0)
+    load_registry()
+    meeting = create_seed_meeting()
+    meeting.deadline = timezone.now() + datetime.timedelta(days=7)
+    meeting.word_guidance = 600
+    meeting.save()
+    rng = random.Random(3)  # noqa: S311  (reproducible sample text)
+    for index, entity in enumerate(submitting_entities()[:STATEMENTS]):
+        language = ORDER[index % len(ORDER)]
+        text = "\n\n".join(block.text for block in statement(VOICES[language], language, rng))
+        submission = read_submission(
+            data=text.encode(), name=PASTED_NAME, pasted=True, heading=f"Statement {entity.code}"
+        )
+        statements.submit_statement(
+            user=None,
+            meeting=meeting,
+            entity=entity,
+            channel=Channel.API,
+            prepared=statements.prepare_statement(meeting=meeting, submission=submission),
+            received_at=timezone.now(),
+        )
+    officer = User.objects.create(email="bench@un.example", role="secretariat")
+    compilation = services.start_compilation(user=officer, meeting=meeting, language="en")
+    return officer, compilation.pk
+
+
+def main(runs: int = 5) -> None:
+    _officer, pk = fill()
+    started = time.perf_counter()
+    services.build(pk)  # warm-up: templates, fonts, the language models
+    cold = time.perf_counter() - started
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        built = services.build(pk)
+        timings.append(time.perf_counter() - started)
+    warm = statistics.median(timings)
+    sizes = ", ".join(f"{key} {meta['bytes'] / 1e6:.1f} MB" for key, meta in built.files.items())
+    print(f"{len(built.contents)} statements of about 500 words, six languages; {runs} runs")
+    print(f"first build in this process:           {cold:6.3f} s")
+    print(f"end to end from the database, warm:    {warm:6.3f} s (median; min {min(timings):.3f})")
+    print(f"files: {sizes}")
+    baseline = libreoffice_seconds(build_document(built, entries(built)), max(1, runs // 2))
+    if baseline is None:
+        print("LibreOffice: soffice not found, no baseline")
+        return
+    print(f"LibreOffice DOCX to PDF alone (median): {baseline:6.3f} s")
+    print(f"ratio LibreOffice / our whole compilation: {baseline / warm:.1f}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
