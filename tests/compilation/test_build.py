@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from opendebate.accounts.models import User
-from opendebate.compilation.build import build_document, entries
+from opendebate.compilation.build import entries
 from opendebate.compilation.services import start_compilation
 from opendebate.meetings.models import Meeting
 
@@ -16,9 +16,3 @@ def test_debate_is_annexed_in_the_councils_order(debate: Meeting, secretariat: U
         "Bintou Keita", "Louise Mushikiwabo", "Abdou Abarry", "Philippe Kridelka",
         "Dang Dinh Quy", "Bob Rae", "ARM", "CHN", "EGY", "EU", "IRN",
     ]  # fmt: skip
-    document = build_document(compilation, annexed)
-    print(document.title)
-    for block in document.body:
-        print(block.text)
-    print(document.signature)
-    print([(a.label, a.original_mark) for a in document.annexes])
