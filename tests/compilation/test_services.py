@@ -179,6 +179,13 @@ def test_193_statement_meeting_compiles_with_arabic_and_chinese_fonts_embedded(
         assert matching, f"{family} not in {sorted(fonts)}"
         # pdffonts columns: name type encoding emb sub uni object ID
         assert all(fonts[name][-5] == "yes" for name in matching), listing
+    text = subprocess.run(
+        [str(Path(tool).with_name("pdftotext")), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert CHINESE[:12] in text.replace("\n", "")
 
 
 def test_compile_command_writes_the_four_files(debate: Meeting, tmp_path: Path) -> None:
