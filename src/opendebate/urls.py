@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("opendebate.entities.urls")),
     path("meetings/", include("opendebate.meetings.urls")),
     path("meetings/", include("opendebate.statements.urls")),
+    path("meetings/", include("opendebate.compilation.urls")),
+    path("documents/", include("opendebate.compilation.urls_public")),
     path("api/", include("opendebate.api.urls")),
     path("intake/", include("opendebate.intake.urls")),
     path("admin/", admin.site.urls),

@@ -236,7 +236,9 @@ def successor_symbol(compilation: Compilation) -> str:
         original = original.revises
     suffix = "Rev" if compilation.kind == IssueKind.REVISION else "Corr"
     earlier = Compilation.objects.filter(
-        kind=compilation.kind, status=CompilationStatus.ISSUED, symbol__startswith=original.symbol
+        kind=compilation.kind,
+        status=CompilationStatus.ISSUED,
+        symbol__startswith=f"{original.symbol}/",
     ).count()
     return f"{original.symbol}/{suffix}.{earlier + 1}"
 
@@ -256,6 +258,9 @@ def issue(
     is only read for an original."""
     _ensure_secretariat(user)
     _ensure_open(compilation)
+    if compilation.is_building:
+        # The build in progress was started without the symbol; it must not seal the record.
+        raise ValidationError(_("Wait for the compilation in progress to finish, then issue it."))
     if compilation.kind == IssueKind.ORIGINAL:
         symbol = symbol.strip()
         if not _SYMBOL.match(symbol):

@@ -1,0 +1,394 @@
+"""The Secretariat's compilation pages: one page per meeting to check the order, record what was
+said, include late statements, compile in the background, download, issue and revise.
+
+Every write goes through `services`; each action posts to its own address and comes back to the
+page, which says what happened and what to do next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.middleware import HtmxDetails
+
+from opendebate.accounts.models import User
+from opendebate.accounts.permissions import ensure_secretariat
+from opendebate.common.languages import Language
+from opendebate.compilation import services
+from opendebate.compilation.build import Entry, entries, written_candidates
+from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
+from opendebate.compilation.forms import DeliveredForm, IssueForm, MoveForm
+from opendebate.compilation.models import Compilation, DeliveredStatement
+from opendebate.meetings.models import Meeting
+from opendebate.statements.content import SubmissionRefused
+from opendebate.statements.enums import Timeliness
+from opendebate.statements.extract import safe_filename
+from opendebate.statements.extract.upload import MAX_UPLOAD_BYTES
+from opendebate.statements.models import StatementVersion
+from opendebate.statements.reading import PASTED_NAME
+
+FILE_LABELS = {
+    "docx": gettext_lazy("Word document (.docx)"),
+    "pdf": gettext_lazy("PDF"),
+    "html": gettext_lazy("Web page (.html)"),
+    "akn": gettext_lazy("Akoma Ntoso XML (.akn.xml)"),
+}
+STAGE_LABELS = {
+    "docx": gettext_lazy("Writing the Word document"),
+    "pdf": gettext_lazy("Writing the PDF"),
+    "html": gettext_lazy("Writing the web page"),
+    "akn": gettext_lazy("Writing the Akoma Ntoso XML"),
+}
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+    "akn": "application/akn+xml",
+}
+# ".pdf", ".akn.xml": what each format's download name ends with.
+EXTENSIONS = {key: name.removeprefix("compilation") for key, name, _render in services.FORMATS}
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+@dataclass(frozen=True)
+class AnnexRow:
+    number: int
+    entry: Entry
+
+    @property
+    def key(self) -> str:
+        return self.entry.item.key
+
+    @property
+    def part(self) -> str:
+        return str(Section(self.entry.item.section).label)
+
+    @property
+    def language(self) -> str:
+        return str(Language(self.entry.language).label)
+
+    @property
+    def name(self) -> str:
+        entry = self.entry
+        if entry.speaker is not None:
+            return entry.speaker.name
+        return str(entry.entity) if entry.entity else ""
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _meeting(request: HttpRequest, pk: int) -> Meeting:
+    ensure_secretariat(request)
+    return get_object_or_404(Meeting, pk=pk)
+
+
+def _compilation(request: HttpRequest, pk: int, number: int) -> Compilation:
+    meeting = _meeting(request, pk)
+    return get_object_or_404(
+        Compilation.objects.select_related("meeting"), pk=number, meeting=meeting
+    )
+
+
+def _current(user: User, meeting: Meeting) -> Compilation:
+    """The compilation in preparation; else the last one issued; else a new one."""
+    working = services.working_compilation(meeting)
+    if working is not None:
+        return working
+    issued = meeting.compilations.filter(status=CompilationStatus.ISSUED)
+    last = issued.order_by("-issued_at", "-pk").first()
+    if last is not None:
+        return last
+    return services.start_compilation(user=user, meeting=meeting, language=meeting.letter_language)
+
+
+def _rows(compilation: Compilation) -> list[AnnexRow]:
+    """The annexes in order; an issued compilation shows exactly what it was issued with."""
+    found = entries(compilation)
+    if compilation.is_issued:
+        by_key = {entry.item.key: entry for entry in found}
+        found = [by_key[key] for key in compilation.contents if key in by_key]
+    return [AnnexRow(number, entry) for number, entry in enumerate(found, start=1)]
+
+
+def _build_context(compilation: Compilation) -> dict[str, object]:
+    """What the progress fragment shows: progress while building, then the files."""
+    stage = compilation.stage
+    if stage == "annexes":
+        progress = _("Annex %(done)d of %(total)d") % {
+            "done": compilation.progress_done,
+            "total": compilation.progress_total,
+        }
+    else:
+        progress = str(STAGE_LABELS.get(stage, ""))
+    return {
+        "compilation": compilation,
+        "progress": progress,
+        "downloads": [(key, FILE_LABELS[key]) for key in compilation.files if key in FILE_LABELS],
+    }
+
+
+def _page(
+    request: HttpRequest,
+    compilation: Compilation,
+    *,
+    move: MoveForm | None = None,
+    delivered: DeliveredForm | None = None,
+    issue: IssueForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    meeting = compilation.meeting
+    rows = _rows(compilation)
+    labels = {row.key: f"{row.number}. {row.name}" for row in rows}
+    candidates = written_candidates(meeting)
+    included = set(compilation.late_versions.values_list("pk", flat=True))
+    is_open = not (compilation.is_issued or compilation.issuing)
+    pending = StatementVersion.objects.filter(
+        statement__meeting=meeting, timeliness=Timeliness.LATE_PENDING
+    ).select_related("statement__entity")
+    context = {
+        **_build_context(compilation),
+        "meeting": meeting,
+        "rows": rows,
+        "is_open": is_open,
+        "stale": compilation.status == CompilationStatus.READY
+        and compilation.contents != [row.key for row in rows],
+        "moves": [
+            (move, labels.get(move.key, move.key))
+            for move in compilation.moves.select_related("moved_by")
+        ],
+        "move_form": move or MoveForm(annexes=list(labels.items())),
+        "late": [(version, version.pk in included) for version in candidates.late],
+        "pending": pending,
+        "delivered": DeliveredStatement.objects.filter(meeting=meeting).select_related("entity"),
+        "delivered_form": delivered or DeliveredForm(),
+        "issue_form": issue
+        or IssueForm(
+            kind=compilation.kind,
+            initial={
+                "issued_on": timezone.localdate(),
+                "letter_date": compilation.letter_date,
+            },
+        ),
+        "issued": meeting.compilations.filter(status=CompilationStatus.ISSUED).order_by(
+            "issued_at", "pk"
+        ),
+    }
+    return render(request, "compilation/page.html", context, status=status)
+
+
+@login_required
+@require_GET
+def page(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request, pk)
+    return _page(request, _current(_user(request), meeting))
+
+
+@login_required
+@require_GET
+def progress(request: HtmxHttpRequest, pk: int, number: int) -> HttpResponse:
+    """The build's part of the page, polled every second while a build runs."""
+    compilation = _compilation(request, pk, number)
+    response = render(request, "compilation/progress.html", _build_context(compilation))
+    if request.htmx and not compilation.is_building:
+        # Finished: the rest of the page (status, forms, issued record) changes too.
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
+@require_GET
+def download(request: HttpRequest, pk: int, number: int, key: str) -> FileResponse:
+    compilation = _compilation(request, pk, number)
+    stored = compilation.files.get(key)
+    if stored is None or key not in CONTENT_TYPES:
+        raise Http404
+    stem = compilation.symbol.replace("/", "-") if compilation.symbol else "compilation-draft"
+    return FileResponse(
+        default_storage.open(stored["name"], "rb"),
+        as_attachment=True,
+        filename=f"{stem}{EXTENSIONS[key]}",
+        content_type=CONTENT_TYPES[key],
+    )
+
+
+@login_required
+@require_POST
+def compile_files(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    compilation = _compilation(request, pk, number)
+    if compilation.is_building:
+        messages.info(request, _("The compilation is already being compiled."))
+    else:
+        try:
+            services.request_build(user=_user(request), compilation=compilation)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Compilation started. The files are written in the background: follow the "
+                  "progress below, then download them to check."),
+            )  # fmt: skip
+    return redirect("compilation:page", pk=pk)
+
+
+@login_required
+@require_POST
+def move(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    compilation = _compilation(request, pk, number)
+    annexes = [(row.key, f"{row.number}. {row.name}") for row in _rows(compilation)]
+    form = MoveForm(request.POST, annexes=annexes)
+    if form.is_valid():
+        try:
+            services.move_item(
+                user=_user(request),
+                compilation=compilation,
+                key=form.cleaned_data["key"],
+                position=form.cleaned_data["position"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Annex moved to position %(position)d. Compile again to update the files.")
+                % {"position": form.cleaned_data["position"]},
+            )
+            return redirect("compilation:page", pk=pk)
+    return _page(request, compilation, move=form, status=422)
+
+
+@login_required
+@require_POST
+def late(request: HttpRequest, pk: int, number: int, version: int) -> HttpResponse:
+    compilation = _compilation(request, pk, number)
+    late_version = get_object_or_404(
+        StatementVersion.objects.select_related("statement__entity"),
+        pk=version,
+        statement__meeting=compilation.meeting,
+    )
+    include = request.POST.get("include") == "1"
+    try:
+        services.include_late(
+            user=_user(request), compilation=compilation, version=late_version, include=include
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if include:
+            done = _("The late statement of %(entity)s is included in place of its earlier "
+                     "one. Compile again to update the files.")  # fmt: skip
+        else:
+            done = _("The late statement of %(entity)s is no longer included. Compile again to "
+                     "update the files.")  # fmt: skip
+        messages.success(request, done % {"entity": late_version.statement.entity})
+    return redirect("compilation:page", pk=pk)
+
+
+@login_required
+@require_POST
+def record(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a briefing or a delivered statement; a refused text or file is explained in the
+    form and nothing is kept."""
+    meeting = _meeting(request, pk)
+    form = DeliveredForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload is None:
+            data, name = form.cleaned_data["text"].encode("utf-8"), PASTED_NAME
+        else:
+            # One byte past the limit is enough for the reader to refuse the file as too large.
+            data, name = upload.read(MAX_UPLOAD_BYTES + 1), safe_filename(upload.name or "")
+        try:
+            delivered = services.record_delivered(
+                user=_user(request),
+                meeting=meeting,
+                section=Section(form.cleaned_data["section"]),
+                speaking_order=form.cleaned_data["speaking_order"],
+                entity=form.cleaned_data["entity"],
+                speaker_name=form.cleaned_data["speaker_name"],
+                speaker_function=form.cleaned_data["speaker_function"],
+                heading=form.cleaned_data["heading"],
+                data=data,
+                name=name,
+                pasted=upload is None,
+                language=form.cleaned_data["language"] or None,
+            )
+        except SubmissionRefused as refusal:
+            form.add_error(None, refusal.message)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Recorded: %(speaker)s (%(part)s). It is annexed in its part; compile again "
+                  "to update the files.")
+                % {"speaker": delivered.speaker_name, "part": delivered.get_section_display()},
+            )  # fmt: skip
+            return redirect("compilation:page", pk=pk)
+    return _page(request, _current(_user(request), meeting), delivered=form, status=422)
+
+
+@login_required
+@require_POST
+def issue(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    compilation = _compilation(request, pk, number)
+    form = IssueForm(request.POST, kind=compilation.kind)
+    if form.is_valid():
+        try:
+            issuing = services.issue(
+                user=_user(request),
+                compilation=compilation,
+                symbol=form.cleaned_data.get("symbol", ""),
+                issued_on=form.cleaned_data["issued_on"],
+                letter_date=form.cleaned_data["letter_date"],
+            )
+        except ValidationError as error:
+            compilation.refresh_from_db()  # the service may have set a symbol before refusing
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Issuing %(symbol)s: the final files are being written. When they are ready "
+                  "the compilation is issued and can no longer change.")
+                % {"symbol": issuing.symbol},
+            )  # fmt: skip
+            return redirect("compilation:page", pk=pk)
+    return _page(request, compilation, issue=form, status=422)
+
+
+@login_required
+@require_POST
+def successor(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    compilation = _compilation(request, pk, number)
+    kind = request.POST.get("kind", "")
+    if kind not in IssueKind.values:
+        return HttpResponseBadRequest()
+    try:
+        services.start_successor(user=_user(request), issued=compilation, kind=IssueKind(kind))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if kind == IssueKind.REVISION:
+            started = _("A revision of %(symbol)s is in preparation. Change what needs "
+                        "changing, compile, then issue it.")  # fmt: skip
+        else:
+            started = _("A corrigendum to %(symbol)s is in preparation. Correct what needs "
+                        "correcting, compile, then issue it.")  # fmt: skip
+        messages.success(request, started % {"symbol": compilation.symbol})
+    return redirect("compilation:page", pk=pk)

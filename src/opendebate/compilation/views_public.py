@@ -1,0 +1,259 @@
+"""The public pages of issued compilations: the list, each document with its annexes, a page
+per annex (the permalink), full-text search, and the issued files.
+
+Only issued compilations exist here, for everyone, the Secretariat included: a draft is
+prepared elsewhere. A page shows the HTML file written when the compilation was issued, parsed
+and embedded as it is, and search reads the same file: what the public reads and searches is
+exactly what was issued, whatever happened to the statements since.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import lxml.html
+from django.core.files.storage import default_storage
+from django.db.models import Prefetch, QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from lxml.html import builder
+
+from opendebate.common.languages import Language
+from opendebate.compilation.enums import CompilationStatus
+from opendebate.compilation.models import Compilation
+from opendebate.compilation.search import Snippet, find, terms
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+    from lxml.html import HtmlElement
+
+    from opendebate.meetings.models import Meeting
+
+# The files a reader may download, by the key the build stores them under.
+DOWNLOADS = {
+    "pdf": (gettext_lazy("PDF"), "application/pdf", "pdf"),
+    "docx": (
+        gettext_lazy("Word document (DOCX)"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "docx",
+    ),
+    "akn": (gettext_lazy("Akoma Ntoso XML"), "application/akn+xml", "akn.xml"),
+}
+
+
+@dataclass(frozen=True)
+class IssuedAnnex:
+    """One annex as the issued HTML has it: its <section> and what the pages say about it."""
+
+    number: int
+    label: str
+    label_language: Language  # the letter's, where the label ("Annex 12") is worded
+    heading: str
+    language: Language
+    text: str
+    element: HtmlElement
+
+    @property
+    def anchor(self) -> str:
+        return f"annex-{self.number}"
+
+
+@dataclass(frozen=True)
+class IssuedText:
+    """The issued HTML's <article>: the letter, then every annex."""
+
+    article: HtmlElement
+    annexes: tuple[IssuedAnnex, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    annex: IssuedAnnex
+    snippet: Snippet
+
+
+@dataclass(frozen=True)
+class Listed:
+    """An issued compilation with its meeting's title in the reader's language, or the nearest."""
+
+    compilation: Compilation
+    title: str
+    title_language: Language
+
+
+def _reader_language() -> Language:
+    return Language.from_ui_code(get_language() or "en")
+
+
+def _listed(compilation: Compilation, reader: Language) -> Listed:
+    meeting: Meeting = compilation.meeting
+    title = meeting.title(reader.value)
+    titles: dict[str, str] = meeting.titles or {}
+    found = next((code for code in (reader, *titles) if titles.get(code) == title), reader)
+    return Listed(compilation, title, Language(found))
+
+
+def issued_compilations() -> QuerySet[Compilation]:
+    """Issued compilations, newest first, with what the list shows in two queries."""
+    return (
+        Compilation.objects.filter(status=CompilationStatus.ISSUED)
+        .select_related("meeting", "revises")
+        .prefetch_related(
+            Prefetch(
+                "successors",
+                queryset=Compilation.objects.filter(status=CompilationStatus.ISSUED).order_by(
+                    "issued_on", "pk"
+                ),
+                to_attr="issued_successors",
+            )
+        )
+        .order_by("-issued_on", "-issued_at", "-pk")
+    )
+
+
+def _issued(symbol: str) -> Compilation:
+    return get_object_or_404(issued_compilations(), symbol=symbol)
+
+
+def read_issued(compilation: Compilation) -> IssuedText:
+    """The issued HTML file, parsed: the article and, for each annex section, its number,
+    label, heading, language and text (the text search reads)."""
+    with default_storage.open(compilation.files["html"]["name"]) as file:
+        root = lxml.html.document_fromstring(file.read())
+    article = root.body.find("article")
+    annexes = []
+    for section in article.findall("section"):
+        label = section.find("h2")
+        heading = section.find("p[@class='un-annex-heading']")
+        annexes.append(
+            IssuedAnnex(
+                number=int(section.get("id").removeprefix("annex-")),
+                label=label.text_content().strip(),
+                label_language=Language.from_ui_code(label.get("lang") or article.get("lang")),
+                heading=heading.text_content().strip() if heading is not None else "",
+                language=Language.from_ui_code(section.get("lang", "")),
+                text="".join(section.itertext()).strip(),
+                element=section,
+            )
+        )
+    return IssuedText(article, tuple(annexes))
+
+
+def _html(element: HtmlElement) -> SafeString:
+    # The renderer escaped every string when it wrote the file; lxml escapes again on output.
+    return mark_safe(lxml.html.tostring(element, encoding="unicode", with_tail=False))  # noqa: S308
+
+
+def _search(annexes: tuple[IssuedAnnex, ...], query_terms: tuple[str, ...]) -> list[Hit]:
+    hits = []
+    for annex in annexes:
+        found = find(annex.text, query_terms)
+        if found is not None:
+            hits.append(Hit(annex, found))
+    return hits
+
+
+def _annex_url(compilation: Compilation, number: int) -> str:
+    return reverse("documents_public:annex", args=[compilation.symbol, number])
+
+
+def _add_permalinks(compilation: Compilation, issued: IssuedText) -> None:
+    """Under each annex's label, a link to its own page, in the reader's language."""
+    reader = _reader_language()
+    attributes = {
+        "class": "annex-permalink",
+        "lang": reader.ui_code,
+        "dir": "rtl" if reader.is_rtl else "ltr",
+    }
+    for annex in issued.annexes:
+        text = _("Permalink to annex %(number)s") % {"number": annex.number}
+        link = builder.A(text, href=_annex_url(compilation, annex.number))
+        annex.element.find("h2").addnext(builder.P(link, attributes))
+
+
+def _downloads(compilation: Compilation) -> list[tuple[str, StrOrPromise, int]]:
+    return [
+        (kind, label, compilation.files[kind]["bytes"])
+        for kind, (label, _type, _extension) in DOWNLOADS.items()
+        if kind in compilation.files
+    ]
+
+
+def compilation_list(request: HttpRequest) -> HttpResponse:
+    reader = _reader_language()
+    listed = [_listed(compilation, reader) for compilation in issued_compilations()]
+    return render(request, "compilation/public_list.html", {"listed": listed})
+
+
+def document(request: HttpRequest, symbol: str) -> HttpResponse:
+    """The letter and every annex as issued, a table of contents, and search in its annexes."""
+    compilation = _issued(symbol)
+    issued = read_issued(compilation)
+    query = request.GET.get("q", "")
+    query_terms = terms(query)
+    hits = _search(issued.annexes, query_terms)
+    _add_permalinks(compilation, issued)
+    context = {
+        "listed": _listed(compilation, _reader_language()),
+        "letter_language": Language(compilation.language),
+        "annexes": issued.annexes,
+        "document_html": _html(issued.article),
+        "downloads": _downloads(compilation),
+        "query": query,
+        "searched": bool(query_terms),
+        "hits": hits,
+    }
+    return render(request, "compilation/public_document.html", context)
+
+
+def annex(request: HttpRequest, symbol: str, number: int) -> HttpResponse:
+    """One annex alone: its permalink."""
+    compilation = _issued(symbol)
+    annexes = read_issued(compilation).annexes
+    index = next((i for i, annex in enumerate(annexes) if annex.number == number), None)
+    if index is None:
+        raise Http404
+    context = {
+        "listed": _listed(compilation, _reader_language()),
+        "annex": annexes[index],
+        "annex_html": _html(annexes[index].element),
+        "previous": annexes[index - 1] if index > 0 else None,
+        "next": annexes[index + 1] if index + 1 < len(annexes) else None,
+    }
+    return render(request, "compilation/public_annex.html", context)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Every issued compilation's annexes, searched; each document with its matching annexes."""
+    query = request.GET.get("q", "")
+    query_terms = terms(query)
+    found: list[tuple[Listed, list[Hit]]] = []
+    if query_terms:
+        reader = _reader_language()
+        for compilation in issued_compilations():
+            hits = _search(read_issued(compilation).annexes, query_terms)
+            if hits:
+                found.append((_listed(compilation, reader), hits))
+    context = {"query": query, "searched": bool(query_terms), "found": found}
+    return render(request, "compilation/public_search.html", context)
+
+
+def download(request: HttpRequest, symbol: str, kind: str) -> FileResponse:
+    """An issued file as it was stored, named after the symbol ("S-2020-900.pdf")."""
+    if kind not in DOWNLOADS:
+        raise Http404
+    compilation = _issued(symbol)
+    if kind not in compilation.files:
+        raise Http404
+    _label, content_type, extension = DOWNLOADS[kind]
+    return FileResponse(
+        default_storage.open(compilation.files[kind]["name"]),
+        as_attachment=True,
+        filename=f"{symbol.replace('/', '-')}.{extension}",
+        content_type=content_type,
+    )
