@@ -72,6 +72,8 @@ class Annex:
     title: tuple[Block, ...] = ()
     body: tuple[Block, ...] = ()
     signature: Signature | None = None
+    # The language the label and mark are worded in (the letter's), when not the annex's own.
+    label_language: str = ""
 
 
 @dataclass(frozen=True)

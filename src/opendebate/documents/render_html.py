@@ -71,14 +71,15 @@ def render_annex_html(annex: Annex) -> str:
 def _annex(annex: Annex) -> Iterator[str]:
     anchor = escape(annex.anchor)
     language = annex.language
+    worded = _language(annex.label_language or language, language)
     yield (
         f'<section class="un-annex" id="{anchor}"{_language(language)}'
         f' aria-labelledby="{anchor}-label">\n'
-        f'<h2 class="un-annex-label" id="{anchor}-label">{_text(annex.label)}</h2>\n'
+        f'<h2 class="un-annex-label" id="{anchor}-label"{worded}>{_text(annex.label)}</h2>\n'
         f'<p class="un-annex-heading">{_text(annex.heading)}</p>\n'
     )
     if annex.original_mark:
-        yield f'<p class="un-mark">{_text(annex.original_mark)}</p>\n'
+        yield f'<p class="un-mark"{worded}>{_text(annex.original_mark)}</p>\n'
     yield from _blocks(annex.title, language, heading="h3")
     yield from _blocks(annex.body, language, heading="h3")
     yield from _signature(annex.signature, language)

@@ -55,4 +55,5 @@ def statement_annex(
         language=language,
         body=blocks,
         signature=Signature(lines, language) if lines else None,
+        label_language=letter_language,
     )
