@@ -3,21 +3,42 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from opendebate.accounts.demo import DEMO_PASSWORD, create_demo_users
+from opendebate.compilation.demo import fill_demo_meeting
 from opendebate.meetings.demo import create_seed_meeting
 
 
 class Command(BaseCommand):
-    help = "Create the demo users and the seed meeting (development only); print the sign-ins."
+    help = (
+        "Create the demo users and the seed meeting (development only); print the sign-ins. "
+        "With --statements N, fill the meeting with N written statements, the briefings and "
+        "the statements delivered at it."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--statements",
+            type=int,
+            default=0,
+            metavar="N",
+            help="written statements from N different entities, in the six languages (default 0)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError("Demo data is for development; OPENDEBATE_ENV is production.")
+        if options["statements"] < 0:
+            raise CommandError("--statements takes a number of statements, 0 or more.")
         users = create_demo_users()
         meeting = create_seed_meeting()
         self.stdout.write(f"Demo meeting: {meeting.title('en')} (/meetings/{meeting.pk}/)")
+        if options["statements"]:
+            recorder = next((user for user in users if user.is_secretariat), None)
+            report = fill_demo_meeting(meeting, statements=options["statements"], recorder=recorder)
+            for line in report.lines():
+                self.stdout.write(f"  {line}")
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for user in users:
             where = f" for {user.entity.name_en}" if user.entity else ""
