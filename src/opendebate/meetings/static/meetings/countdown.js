@@ -5,8 +5,11 @@
   var lang = document.documentElement.lang || "en";
   function localTime(el) {
     var when = new Date(el.getAttribute("data-local-time"));
+    // dateStyle/timeStyle cannot be combined with timeZoneName (a TypeError), so the parts
+    // are named one by one.
     var format = new Intl.DateTimeFormat(lang, {
-      dateStyle: "full", timeStyle: "short", timeZoneName: "short"
+      weekday: "long", year: "numeric", month: "long", day: "numeric",
+      hour: "numeric", minute: "2-digit", timeZoneName: "short"
     });
     el.textContent = format.format(when);
   }
