@@ -27,10 +27,9 @@ def draft(seed: Meeting) -> Meeting:
 def test_public_page_shows_the_meeting_in_new_york_time(client: Client, seed: Meeting) -> None:
     html = client.get(f"/meetings/{seed.pk}/").content.decode()
     assert "the role of the International Organization of la Francophonie" in html
-    assert "Tuesday 8 September 2020, 10:00" in html
-    assert "(UTC−04:00)" in html
+    assert "Tuesday, 8 September 2020, 10:00 (UTC−04:00)</time>" in html
     assert 'data-local-time="2020-09-08T10:00:00-04:00"' in html
-    assert "Wednesday 9 September 2020, 00:00" in html
+    assert "Wednesday, 9 September 2020, 00:00 (UTC−04:00)</time>" in html
     assert "before 9 September 2020" in html
     assert "mailto:dppa-scsb3@un.org" in html
     assert "The deadline has passed." in html

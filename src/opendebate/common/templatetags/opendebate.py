@@ -1,19 +1,48 @@
+"""Template filters that show dates, times and numbers the CLDR way, in the UI language
+(opendebate.common.cldr): `{{ meeting.deadline|cldr_datetime:"full" }}`."""
+
 from __future__ import annotations
 
 import datetime
 
 from django import template
-from django.utils import timezone
+
+from opendebate.common import cldr
 
 register = template.Library()
 
 
 @register.filter
-def utc_offset(moment: datetime.datetime | None) -> str:
-    """ "UTC−04:00" for a New York time, so nobody has to know what EDT means."""
-    if moment is None:
+def cldr_date(value: datetime.date | None, width: str = "long") -> str:
+    """ "8 September 2020", "2020年9月8日"; a moment gives its New York date."""
+    return "" if value is None else cldr.long_date(value, width=cldr.width_named(width))
+
+
+@register.filter
+def cldr_datetime(value: datetime.datetime | None, width: str = "long") -> str:
+    """ "8 September 2020, 10:00 (UTC−04:00)": New York time with its offset. The argument is
+    the date's CLDR width ("full", "long", "medium"), with ",seconds" where they matter."""
+    if value is None:
         return ""
-    offset = timezone.localtime(moment).utcoffset() or datetime.timedelta(0)
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "−"
-    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    date_width, _, precision = width.partition(",")
+    return cldr.new_york_datetime(
+        value, width=cldr.width_named(date_width), seconds=precision == "seconds"
+    )
+
+
+@register.filter
+def cldr_month(month: int, year: int) -> str:
+    """ "September 2020" for `{{ month|cldr_month:year }}`."""
+    return cldr.month_of_year(year, month)
+
+
+@register.filter
+def cldr_number(value: float | None) -> str:
+    """ "12,345", "12 345", "12.345"."""
+    return "" if value is None else cldr.number(value)
+
+
+@register.filter
+def utc_offset(value: datetime.datetime | None) -> str:
+    """ "UTC−04:00" alone, beside a time written another way (the receipt's ISO form)."""
+    return "" if value is None else cldr.utc_offset(value)

@@ -1,8 +1,10 @@
 // Live countdown and the reader's own time zone for [data-countdown] and [data-local-time].
 // Served as a static file so that the Content-Security-Policy can forbid inline scripts.
+// The locale is the server's CLDR one (body[data-locale], e.g. "en-GB-u-nu-latn"), so the
+// reader's time is written like the New York time beside it.
 (function () {
   "use strict";
-  var lang = document.documentElement.lang || "en";
+  var lang = document.body.getAttribute("data-locale") || document.documentElement.lang || "en";
   function localTime(el) {
     var when = new Date(el.getAttribute("data-local-time"));
     // dateStyle/timeStyle cannot be combined with timeZoneName (a TypeError), so the parts
@@ -12,6 +14,11 @@
       hour: "numeric", minute: "2-digit", timeZoneName: "short"
     });
     el.textContent = format.format(when);
+    // The line is hidden until it holds a time: without script it would only say "—".
+    var line = el.closest(".local-time");
+    if (line) {
+      line.hidden = false;
+    }
   }
   function tick(el) {
     var end = new Date(el.getAttribute("data-countdown")).getTime();
