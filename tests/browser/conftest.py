@@ -21,11 +21,12 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
 from opendebate.accounts.models import User
 from opendebate.accounts.services import confirmed_totp_device
+from opendebate.compilation.models import Compilation
+from opendebate.meetings.models import Meeting
+from tests.compilation import conftest as compilation_fixtures
+from tests.compilation.test_public import issue_and_build
 from tests.conftest import PASSWORD
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
-# between browser steps are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -33,6 +34,15 @@ SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 JOURNEY_LANGUAGES = ("en", "fr", "ar", "zh-hans")
 # axe-core impacts that fail a page: WCAG 2.1 AA problems a user cannot work around.
 BLOCKING = ("serious", "critical")
+
+# The debate: briefings, delivered and written statements in four languages.
+debate = compilation_fixtures.debate
+
+
+@pytest.fixture
+def issued(debate: Meeting, secretariat: User) -> Compilation:
+    """The debate's compilation, issued as S/2020/900 with its files written."""
+    return issue_and_build(secretariat, debate)
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +52,10 @@ def browser() -> Iterator[Browser]:
         if os.environ.get("CI") == "true":
             pytest.fail("chromium is missing: CI must install Debian's chromium package")
         pytest.skip("chromium is not installed here; CI installs it")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+    # between browser steps are still synchronous and safe. (Subprocesses that other tests
+    # start drop this flag: see tests/common/test_startup.py.)
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         # --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
         launched = playwright.chromium.launch(executable_path=path, args=["--no-sandbox"])
@@ -111,13 +125,19 @@ def visit(browser: Browser, live_server: Any) -> Iterator[Any]:
         context.close()
 
 
-def sign_in(visit: Visit, user: User) -> None:
-    """Through the real form, and the second factor when the role needs one."""
+def sign_in(visit: Visit, user: User, *, check_as: str = "") -> None:
+    """Through the real form, and the second factor when the role needs one. With `check_as`,
+    each of those pages is checked too, named "<check_as>-sign-in" and "<check_as>-two-factor"."""
     page = visit.go("/account/sign-in/")
+    if check_as:
+        visit.check(f"{check_as}-sign-in")
     page.fill("input[name=username]", user.email)
     page.fill("input[name=password]", PASSWORD)
     page.locator("main form button[type=submit]").click()
     if user.requires_two_factor:
+        page.wait_for_selector("input[name=token]")
+        if check_as:
+            visit.check(f"{check_as}-two-factor")
         device = confirmed_totp_device(user)
         assert device is not None
         code = totp(device.bin_key, step=device.step, digits=device.digits)

@@ -29,7 +29,15 @@ def run(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProc
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "OPENDEBATE_ENV", "SECRET_KEY", "DEBUG"}
+        # DJANGO_ALLOW_ASYNC_UNSAFE is the browser tests' flag for this process, not a setting.
+        if key
+        not in {
+            "DATABASE_URL",
+            "OPENDEBATE_ENV",
+            "SECRET_KEY",
+            "DEBUG",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     environment.update({"OPENDEBATE_DATA_DIR": str(tmp_path / "var"), **env})
     return subprocess.run(

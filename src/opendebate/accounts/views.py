@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
@@ -27,6 +28,7 @@ from opendebate.accounts.forms import (
 from opendebate.accounts.models import User
 from opendebate.accounts.permissions import can_invite, refuse
 from opendebate.accounts.qr import qr_svg
+from opendebate.common.languages import Language
 from opendebate.common.services import record_audit
 
 
@@ -125,9 +127,14 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welcome. Your account is ready."))
             return redirect("home")
-    return render(
-        request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation}
-    )
+    entity = invitation.entity
+    language = Language.from_ui_code(get_language() or "en").value
+    context = {
+        "form": form,
+        "invitation": invitation,
+        "entity_name": entity.name(language) if entity else "",
+    }
+    return render(request, "accounts/accept_invitation.html", context)
 
 
 @login_required

@@ -15,6 +15,7 @@ from opendebate.meetings.services import BrieferData, MeetingData, sections_from
 
 MAX_LETTER_BYTES = 10 * 1024 * 1024
 _SALT = "opendebate.meetings.concept-note"
+AUTO_DIR = {"dir": "auto"}
 
 
 class LetterUploadForm(forms.Form):
@@ -45,9 +46,12 @@ def sign_payload(payload: dict[str, Any]) -> str:
 
 
 class MeetingReviewForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=500)
+    # Free text in the letter's language, whatever the UI's direction: dir="auto" per field.
+    title = forms.CharField(label=_("Title"), max_length=500, widget=forms.TextInput(AUTO_DIR))
     format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices)
-    agenda_item = forms.CharField(label=_("Agenda item"), max_length=400, required=False)
+    agenda_item = forms.CharField(
+        label=_("Agenda item"), max_length=400, required=False, widget=forms.TextInput(AUTO_DIR)
+    )
     meeting_date = forms.DateField(
         label=_("Date (New York)"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -57,7 +61,9 @@ class MeetingReviewForm(forms.Form):
     presidency = forms.ModelChoiceField(
         label=_("Presidency"), queryset=submitting_entities(), to_field_name="code"
     )
-    chair = forms.CharField(label=_("Chair"), max_length=300, required=False)
+    chair = forms.CharField(
+        label=_("Chair"), max_length=300, required=False, widget=forms.TextInput(AUTO_DIR)
+    )
     letter_date = forms.DateField(
         label=_("Date of the letter"),
         required=False,
@@ -76,7 +82,10 @@ class MeetingReviewForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     deadline_wording = forms.CharField(
-        label=_("Deadline as worded in the letter"), max_length=300, required=False
+        label=_("Deadline as worded in the letter"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(AUTO_DIR),
     )
     late_policy = forms.ChoiceField(label=_("Late statements"), choices=LatePolicy.choices)
     briefers = forms.CharField(

@@ -77,11 +77,15 @@ class Meeting(models.Model):
 
     def title(self, language: str | None = None) -> str:
         """The title in `language`, else in the letter's original language, else any."""
+        return (self.titles or {}).get(self.title_language(language).value, "")
+
+    def title_language(self, language: str | None = None) -> Language:
+        """The language `title(language)` is written in, for the lang and dir around it."""
         titles: dict[str, str] = self.titles or {}
         for candidate in (language, self.letter_original_language, self.letter_language):
             if candidate and titles.get(candidate):
-                return titles[candidate]
-        return next(iter(titles.values()), "")
+                return Language(candidate)
+        return Language(next(iter(titles), self.letter_original_language))
 
     @property
     def is_open_for_statements(self) -> bool:

@@ -46,9 +46,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "meeting": meeting,
         "title": meeting.title(language),
-        "title_language": Language(
-            language if language in meeting.titles else meeting.letter_original_language
-        ),
+        "title_language": meeting.title_language(language),
         "briefers": meeting.briefers.all(),
         "participants": meeting.participants.select_related("entity"),
         "note_language": Language(note_language),

@@ -10,14 +10,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from opendebate.accounts.models import User
 from opendebate.accounts.permissions import ensure_can_act_for, ensure_secretariat, refuse
+from opendebate.common.languages import Language
 from opendebate.documents.render_html import render_annex_html
 from opendebate.entities.models import Entity
+from opendebate.meetings.letter import ANNEX
 from opendebate.meetings.models import Meeting
 from opendebate.meetings.queries import meetings_visible_to
 from opendebate.statements import services
@@ -114,9 +116,13 @@ def _page(
     status: int = 200,
 ) -> HttpResponse:
     statement = statements_for_meeting(meeting).filter(entity=entity).first()
+    language = Language.from_ui_code(get_language() or "en").value
     context = {
         "meeting": meeting,
+        "title": meeting.title(language),
+        "title_language": meeting.title_language(language),
         "entity": entity,
+        "entity_name": entity.name(language),
         "statement": statement,
         "versions": list(statement.versions.all()) if statement else [],
         "form": form,
@@ -170,7 +176,8 @@ def preview(request: HttpRequest, pk: int, code: str, draft: int) -> HttpRespons
         messages.success(
             request,
             _("Statement received. Receipt %(reference)s has been sent to your contacts.")
-            % {"reference": version.receipt.reference},
+            # Isolated left-to-right, or an Arabic sentence reorders "20261204-3/FRA/v1".
+            % {"reference": f"\u2066{version.receipt.reference}\u2069"},
         )
         return redirect("statements:entity", pk=meeting.pk, code=entity.code)
     annex = statement_annex(
@@ -181,11 +188,13 @@ def preview(request: HttpRequest, pk: int, code: str, draft: int) -> HttpRespons
         blocks=prepared.blocks,
         signatory_name=pending.signatory_name,
         signatory_function=pending.signatory_function,
+        label_word=ANNEX[meeting.letter_language],
     )
     context = {
         "meeting": meeting,
         "entity": entity,
         "prepared": prepared,
+        "language": Language(prepared.language),
         "annex_html": mark_safe(render_annex_html(annex)),  # noqa: S308  (escaped by the renderer)
         "draft": pending,
     }
@@ -250,6 +259,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         meeting.deadline,
         title=_("Statements received over time"),
         deadline_label=_("Deadline"),
+        language=get_language(),
     )
     context = {
         "meeting": meeting,
