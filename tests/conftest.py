@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime
 import os
 import shutil
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -37,6 +38,14 @@ def isolated_files(settings: Any, tmp_path: Any) -> None:
         },
     }
     settings.INTAKE_MAIL_DIR = tmp_path / "mail"
+
+
+@pytest.fixture(autouse=True)
+def interface_language_reset() -> Iterator[None]:
+    """A request through the test client leaves its language active in this thread; without
+    this, one Arabic page would turn every later test's messages Arabic."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,6 @@ from tests.compilation import conftest as compilation_fixtures
 from tests.compilation.test_public import issue_and_build
 from tests.conftest import PASSWORD
 
-
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 # The four languages every journey runs in (the issue's minimum), as the UI names them.

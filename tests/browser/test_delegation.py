@@ -90,8 +90,11 @@ def accept_invitation(visit: Visit, inviter: User) -> User:
     page.fill("input[name=password]", PASSWORD)
     page.fill("input[name=password_again]", PASSWORD)
     page.locator("main form button[type=submit]").click()
-    page.wait_for_url(visit.base_url + "/")
-    welcome = said(visit.language, "Welcome. Your account is ready.")
+    page.wait_for_url(visit.base_url + "/meetings/")
+    welcome = said(
+        visit.language,
+        "Welcome. Your account is ready. The meetings below are those you can follow.",
+    )
     assert page.locator(".messages").inner_text().strip() == welcome
     visit.check("delegation-welcome")
     return User.objects.get(email="colleague@france.example")
@@ -184,17 +187,18 @@ def every_version_listed(visit: Visit, meeting: Meeting) -> None:
 def withdraw(visit: Visit, meeting: Meeting) -> None:
     """Withdrawing keeps the versions and receipts, and the form to send a new one stays."""
     page = visit.page
+    page.locator("main details.confirm-step summary").click()  # the second step opens
     page.locator('main form[action$="/statements/FRA/withdraw/"] button').click()
     page.wait_for_url(visit.base_url + statement_page(meeting, "FRA"))
     withdrawn = said(
-        visit.language, "The statement is withdrawn. Its versions and receipts are kept."
+        visit.language,
+        "The statement is withdrawn and will not be compiled. Its versions and receipts are "
+        "kept. To take part after all, send it again below before the deadline.",
     )
     assert page.locator(".messages").inner_text().strip() == withdrawn
     assert page.locator("main strong").first.inner_text() == said(visit.language, "Withdrawn")
     assert page.locator("main table tbody tr").count() == 2
-    assert page.locator("main h2").last.inner_text() == said(
-        visit.language, "Send a revised version"
-    )
+    assert page.locator("main h2").last.inner_text() == said(visit.language, "Send the statement")
     assert page.locator('main form[action$="/withdraw/"]').count() == 0
     visit.check("delegation-withdrawn")
 

@@ -125,8 +125,11 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             form.add_error("password", error)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome. Your account is ready."))
-            return redirect("home")
+            messages.success(
+                request,
+                _("Welcome. Your account is ready. The meetings below are those you can follow."),
+            )
+            return redirect("meetings:list")
     entity = invitation.entity
     language = Language.from_ui_code(get_language() or "en").value
     context = {

@@ -8,6 +8,7 @@ language with one letter (A C E F R S).
 from __future__ import annotations
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -39,6 +40,11 @@ class Language(models.TextChoices):
     def from_ui_code(cls, code: str) -> Language:
         base = code.lower().split("-")[0].split("_")[0]
         return cls(base) if base in cls.values else cls.ENGLISH
+
+    @classmethod
+    def of_reader(cls) -> Language:
+        """The language the current request's reader chose for the interface."""
+        return cls.from_ui_code(translation.get_language() or "en")
 
 
 _LETTERS = {"ar": "A", "zh": "C", "en": "E", "fr": "F", "ru": "R", "es": "S"}

@@ -85,7 +85,9 @@ class AnnexRow:
         entry = self.entry
         if entry.speaker is not None:
             return entry.speaker.name
-        return str(entry.entity) if entry.entity else ""
+        if entry.entity is None:
+            return ""
+        return entry.entity.name(Language.of_reader())
 
 
 def _user(request: HttpRequest) -> User:

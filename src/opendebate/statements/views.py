@@ -212,7 +212,11 @@ def withdraw(request: HttpRequest, pk: int, code: str) -> HttpResponse:
         messages.error(request, refusal.message)
     else:
         messages.success(
-            request, _("The statement is withdrawn. Its versions and receipts are kept.")
+            request,
+            _(
+                "The statement is withdrawn and will not be compiled. Its versions and receipts "
+                "are kept. To take part after all, send it again below before the deadline."
+            ),
         )
     return redirect("statements:entity", pk=meeting.pk, code=entity.code)
 

@@ -1,13 +1,22 @@
 """Template filters that show dates, times and numbers the CLDR way, in the UI language
-(opendebate.common.cldr): `{{ meeting.deadline|cldr_datetime:"full" }}`."""
+(opendebate.common.cldr): `{{ meeting.deadline|cldr_datetime:"full" }}`; and names and titles
+in the reader's language where they exist: `{{ entity|local_name }}`, `{% meeting_title m %}`."""
 
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from opendebate.common import cldr
+from opendebate.common.languages import Language
+
+if TYPE_CHECKING:
+    from opendebate.entities.models import Entity
+    from opendebate.meetings.models import Meeting
 
 register = template.Library()
 
@@ -46,3 +55,23 @@ def cldr_number(value: float | None) -> str:
 def utc_offset(value: datetime.datetime | None) -> str:
     """ "UTC−04:00" alone, beside a time written another way (the receipt's ISO form)."""
     return "" if value is None else cldr.utc_offset(value)
+
+
+@register.filter
+def local_name(entity: Entity) -> str:
+    """The entity's UN short name in the reader's language."""
+    return entity.name(Language.of_reader().value)
+
+
+@register.simple_tag
+def meeting_title(meeting: Meeting) -> SafeString:
+    """The meeting's title in the reader's language when it has one, marked with the language
+    it is actually written in, so that a French title on an Arabic page runs left to right."""
+    reader = Language.of_reader().value
+    written_in = meeting.title_language(reader)
+    return format_html(
+        '<span lang="{}" dir="{}">{}</span>',
+        written_in.ui_code,
+        "rtl" if written_in.is_rtl else "ltr",
+        meeting.title(reader),
+    )
