@@ -14,7 +14,7 @@ import datetime
 from dataclasses import dataclass
 
 from opendebate.documents.grammar import capitalize_first, french_de, spanish_de
-from opendebate.documents.labels import format_date, weekday
+from opendebate.documents.labels import SIGNED, format_date, weekday
 from opendebate.entities.models import Entity
 
 
@@ -69,14 +69,6 @@ PRESIDENT = {
     "zh": "安全理事会主席",
     "ar": "رئيس مجلس الأمن",
 }
-SIGNED = {
-    "en": "(Signed) {}",
-    "fr": "(Signé) {}",
-    "es": "(Firmado) {}",
-    "ru": "(Подпись) {}",
-    "zh": "{}（签名）",
-    "ar": "(توقيع) {}",
-}
 # "in connection with the open debate", with the article or case each language needs.
 _IN_CONNECTION = {
     "en": {"open_debate": "in connection with the open debate", "open_vtc": "in connection with the open videoconference", "briefing": "in connection with the briefing"},
@@ -85,6 +77,18 @@ _IN_CONNECTION = {
     "ru": {"open_debate": "в связи с открытыми прениями", "open_vtc": "в связи с открытым заседанием в формате видеоконференции", "briefing": "в связи с брифингом"},
     "zh": {"open_debate": "公开辩论", "open_vtc": "公开视频会议", "briefing": "通报会"},
     "ar": {"open_debate": "فيما يتصل بالمناقشة المفتوحة", "open_vtc": "فيما يتصل بالمناقشة المفتوحة التي عقدت عن طريق التداول بالفيديو", "briefing": "فيما يتصل بجلسة الإحاطة"},
+}  # fmt: skip
+
+
+# The enclosing sentence: the briefings clause, what joins it to the delivered statements, and
+# the sentence around both.
+_ENCLOSE = {
+    "en": ("a copy of the briefings provided by {}", ", as well as ", "I have the honour to enclose herewith {what}, {connection} on the theme “{theme}”, {when}."),
+    "fr": ("des exposés présentés par {}", ", ainsi que ", "J'ai l'honneur de vous faire tenir ci-joint le texte {what}, {connection} sur le thème « {theme} », {when}."),
+    "es": ("de las exposiciones informativas realizadas por {}", ", así como ", "Tengo el honor de adjuntar una copia {what}, {connection} sobre el tema “{theme}”, {when}."),
+    "ru": ("брифингов, проведенных {}", ", а также ", "Имею честь настоящим препроводить текст {what} {connection} на тему «{theme}», {when}."),
+    "zh": ("{}所作通报", "以及", "谨随函附上在{when}举行的主题为“{theme}”的{connection}上{what}的副本。"),
+    "ar": ("الإحاطات التي قدمها {}", "، وكذلك ", "أتشرف بأن أحيل طيه نسخة من {what}، {connection} بشأن موضوع ”{theme}“ {when}."),
 }  # fmt: skip
 
 
@@ -193,52 +197,11 @@ def _first_paragraph(facts: LetterFacts) -> str:
     theme, when = facts.theme, _when(facts)
     briefers = _briefers(facts) if facts.briefers else ""
     delivered = _delivered(facts) if has_statements else ""
-    if language == "en":
-        what = ", as well as ".join(
-            part
-            for part in (
-                f"a copy of the briefings provided by {briefers}" if briefers else "",
-                delivered,
-            )
-            if part
-        )
-        sentence = f"I have the honour to enclose herewith {what}, {connection} on the theme “{theme}”, {when}."
-    elif language == "fr":
-        what = ", ainsi que ".join(
-            part
-            for part in (f"des exposés présentés par {briefers}" if briefers else "", delivered)
-            if part
-        )
-        sentence = f"J'ai l'honneur de vous faire tenir ci-joint le texte {what}, {connection} sur le thème « {theme} », {when}."
-    elif language == "es":
-        what = ", así como ".join(
-            part
-            for part in (
-                f"de las exposiciones informativas realizadas por {briefers}" if briefers else "",
-                delivered,
-            )
-            if part
-        )
-        sentence = f"Tengo el honor de adjuntar una copia {what}, {connection} sobre el tema “{theme}”, {when}."
-    elif language == "ru":
-        what = ", а также ".join(
-            part
-            for part in (f"брифингов, проведенных {briefers}" if briefers else "", delivered)
-            if part
-        )
-        sentence = f"Имею честь настоящим препроводить текст {what} {connection} на тему «{theme}», {when}."
-    elif language == "zh":
-        what = "以及".join(
-            part for part in (f"{briefers}所作通报" if briefers else "", delivered) if part
-        )
-        sentence = f"谨随函附上在{when}举行的主题为“{theme}”的{connection}上{what}的副本。"
-    else:
-        what = "، وكذلك ".join(
-            part
-            for part in (f"الإحاطات التي قدمها {briefers}" if briefers else "", delivered)
-            if part
-        )
-        sentence = f"أتشرف بأن أحيل طيه نسخة من {what}، {connection} بشأن موضوع ”{theme}“ {when}."
+    briefings, joiner, template = _ENCLOSE[language]
+    what = joiner.join(
+        part for part in (briefings.format(briefers) if briefers else "", delivered) if part
+    )
+    sentence = template.format(what=what, connection=connection, theme=theme, when=when)
     non_members = facts.non_members
     if not non_members:
         return sentence

@@ -27,6 +27,16 @@ SECURITY_COUNCIL = {
     "ru": "Совет Безопасности",
     "es": "Consejo de Seguridad",
 }
+# The signature line of a letter, around the signatory's name.
+SIGNED = {
+    "en": "(Signed) {}",
+    "fr": "(Signé) {}",
+    "es": "(Firmado) {}",
+    "ru": "(Подпись) {}",
+    "zh": "{}（签名）",
+    "ar": "(توقيع) {}",
+}
+
 # Arabic, Chinese and Russian versions keep these header lines in English, as the UN prints them.
 _HEADER_LANGUAGE = {"ar": "en", "zh": "en", "en": "en", "fr": "fr", "ru": "en", "es": "es"}
 _DISTRIBUTION = {"en": "Distr.: General", "fr": "Distr. générale", "es": "Distr. general"}

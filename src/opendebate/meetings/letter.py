@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from opendebate.documents.grammar import capitalize_first, french_de, spanish_de
 from opendebate.documents.labels import (
+    SIGNED,
     format_date,
     header_block,
     original_mark,
@@ -42,14 +43,6 @@ _MONTHS_IN = {  # "in September 2020" for Russian needs the prepositional case
     "ru": ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе",
            "сентябре", "октябре", "ноябре", "декабре"],
 }  # fmt: skip
-_SIGNED = {
-    "en": "(Signed) {}",
-    "fr": "(Signé) {}",
-    "es": "(Firmado) {}",
-    "ru": "(Подпись) {}",
-    "zh": "{}（签名）",
-    "ar": "(توقيع) {}",
-}
 _CIRCULATE = {
     "en": "I should be grateful if the present letter and its annex could be circulated as a "
     "document of the Security Council.",
@@ -231,7 +224,7 @@ def build_concept_note_letter(meeting: Meeting, language: str) -> UNDocument:
     letter_date = meeting.letter_date or timezone.localdate(meeting.created_at)
     note_language = concept_note_language(meeting, language)
     original = meeting.letter_original_language
-    signature_lines = [_SIGNED[language].format(meeting.letter_signatory)]
+    signature_lines = [SIGNED[language].format(meeting.letter_signatory)]
     signature_lines = signature_lines if meeting.letter_signatory else []
     signature_lines += [line for line in meeting.letter_signatory_function.splitlines() if line]
     signature = Signature(tuple(signature_lines), language) if signature_lines else None
