@@ -14,7 +14,7 @@ from opendebate.common.models import AuditEntry
 from opendebate.entities.models import Entity, EntityContact
 from opendebate.intake.enums import MessageState, TriageReason
 from opendebate.intake.models import InboundMessage
-from opendebate.intake.processing import process_message, process_pending
+from opendebate.intake.processing import process_message, process_pending, shard_of
 from opendebate.intake.store import store_raw
 from opendebate.meetings.models import Meeting
 from opendebate.statements.models import StatementVersion
@@ -241,13 +241,26 @@ def test_triage_is_refused_to_the_presidency(as_presidency: Client, open_meeting
     assert as_presidency.get("/intake/").status_code == 403
 
 
-def test_sharded_processors_split_the_waiting_messages(france_contact: EntityContact) -> None:
-    for index in range(4):
-        stored(message(message_id=f"<s{index}@france.example>", body=f"{FRENCH} ({index})"))
-    first = process_pending(shard=0, shards=2)
-    second = process_pending(shard=1, shards=2)
-    assert (first, second) == (2, 2)
+def test_sharded_processors_split_by_sender_and_keep_each_senders_order(
+    france_contact: EntityContact,
+) -> None:
+    canada = EntityContact.objects.create(
+        entity=Entity.objects.get(code="CAN"), email="mission@canada.example"
+    )
+    senders = [france_contact.email, canada.email]
+    assert shard_of(senders[0], 2) != shard_of(senders[1], 2)  # the sample covers both shards
+    for index in range(6):
+        sender = senders[index % 2]
+        raw = message(sender=sender, message_id=f"<s{index}@x.example>", body=f"{FRENCH} ({index})")
+        stored(raw, envelope_from=sender)
+    # The second processor runs first: each sender's versions still follow arrival order.
+    done = [process_pending(shard=1, shards=2), process_pending(shard=0, shards=2)]
+    assert done == [3, 3]
     assert set(InboundMessage.objects.values_list("state", flat=True)) == {"accepted"}
+    for contact in (france_contact, canada):
+        versions = StatementVersion.objects.filter(statement__entity=contact.entity)
+        arrivals = [v.received_at for v in versions.order_by("number")]
+        assert arrivals == sorted(arrivals)
 
 
 def test_meeting_found_by_subject_tag_when_the_address_is_shared(

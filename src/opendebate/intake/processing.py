@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -272,18 +273,24 @@ def record(
     return MessageState.ACCEPTED
 
 
-def process_pending(limit: int = 100, *, shard: int = 0, shards: int = 1) -> int:
-    """Process up to `limit` waiting messages, oldest first; returns how many were processed.
+def shard_of(sender: str, shards: int) -> int:
+    """The processor that takes a sender's mail: always the same one (a stable hash, not
+    Python's salted one), so that one delegation's messages become versions in the order
+    they arrived, whatever the number of processors."""
+    return zlib.crc32(sender.strip().lower().encode()) % shards
 
-    With several processors, each takes the messages whose number falls in its shard, so they
-    do not all parse the same message (the row lock would still keep it processed once).
-    """
+
+def process_pending(limit: int = 100, *, shard: int = 0, shards: int = 1) -> int:
+    """Process up to `limit` waiting messages of this processor's senders, oldest first;
+    returns how many were processed."""
     waiting = InboundMessage.objects.filter(state=MessageState.RECEIVED).order_by(
         "received_at", "pk"
     )
     pending = [
-        pk for pk in waiting.values_list("pk", flat=True)[: limit * shards] if pk % shards == shard
-    ]
-    for pk in pending[:limit]:
+        pk
+        for pk, sender in waiting.values_list("pk", "envelope_from")[: limit * shards]
+        if shard_of(sender, shards) == shard
+    ][:limit]
+    for pk in pending:
         process_message(pk)
-    return len(pending[:limit])
+    return len(pending)
