@@ -8,7 +8,7 @@ PO := $(wildcard $(LOCALE)/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
 CODE := src tests $(wildcard bench)
 
-.PHONY: run test lint check-catalogs messages lock clean
+.PHONY: run install test lint check-catalogs messages lock clean
 
 run: $(VENV)/.installed $(MO)
 	$(BIN)/opendebate migrate --no-input
@@ -19,6 +19,9 @@ run: $(VENV)/.installed $(MO)
 	$(BIN)/opendebate intake-smtp & smtp=$$!; \
 	$(BIN)/opendebate db_worker --interval 0.5 --no-reload & worker=$$!; \
 	trap 'kill $$smtp $$worker 2>/dev/null' EXIT INT TERM; $(BIN)/opendebate serve
+
+# Production: the locked runtime dependencies and the compiled catalogs, no development tools.
+install: $(VENV)/.installed $(MO)
 
 test: $(VENV)/.installed-dev $(MO) lint
 	$(BIN)/pytest

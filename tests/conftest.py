@@ -41,6 +41,18 @@ def isolated_files(settings: Any, tmp_path: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def isolated_cache(settings: Any, request: pytest.FixtureRequest) -> None:
+    """Each test counts rate limits in its own local-memory cache, never in a Redis server
+    the developer's REDIS_URL points at, and never against the previous test's submissions."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": request.node.nodeid,
+        }
+    }
+
+
+@pytest.fixture(autouse=True)
 def interface_language_reset() -> Iterator[None]:
     """A request through the test client leaves its language active in this thread; without
     this, one Arabic page would turn every later test's messages Arabic."""

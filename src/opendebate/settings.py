@@ -16,11 +16,13 @@ from django.utils.translation import gettext_lazy as _
 
 from opendebate.common.env import (
     env_bool,
+    env_cache,
     env_choice,
     env_database,
     env_int,
     env_list,
     env_path,
+    env_storage,
     env_str,
 )
 
@@ -138,6 +140,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # embedded default needs no other service. `opendebate db_worker` runs it (`make run` starts one).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Counters that every web process must share (the submission rate limit) live in the cache:
+# Redis when REDIS_URL is set, as production does; the process's own memory otherwise.
+CACHES = {"default": env_cache("REDIS_URL")}
+
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
@@ -179,13 +185,15 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "opendebate_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
+# The API carries a statement file (at most 10 MiB, statements.extract.MAX_UPLOAD_BYTES) base64-
+# encoded in a JSON body: 4/3 of it and a few fields. Django's default, 2.5 MB, refused a 2 MB
+# file. deploy/nginx.conf's client_max_body_size is a little above this.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 14 * 1024 * 1024
+
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
-    "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": DATA_DIR / "files"},
-    },
+    "default": env_storage("STORAGE_BACKEND", DATA_DIR / "files"),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION
@@ -225,7 +233,10 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=PRODUCTION)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None
+# Production runs behind nginx (deploy/nginx.conf), which sets X-Forwarded-Proto and X-Real-IP
+# on every request, replacing whatever the client sent; gunicorn listens on 127.0.0.1 only.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", default=PRODUCTION)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -265,6 +276,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "opendebate.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "opendebate API",
@@ -280,6 +292,8 @@ INTAKE_MAIL_DIR = env_path("INTAKE_MAIL_DIR", DATA_DIR / "mail")
 INTAKE_MAX_MESSAGE_BYTES = env_int("INTAKE_MAX_MESSAGE_BYTES", 25 * 1024 * 1024)
 INTAKE_ADDRESSES = env_list("INTAKE_ADDRESSES", [])
 INTAKE_RATE_LIMIT_PER_HOUR = env_int("INTAKE_RATE_LIMIT_PER_HOUR", 30)
+# Versions one entity may submit per minute through the web and the API, counted in the cache.
+SUBMISSION_RATE_LIMIT_PER_MINUTE = env_int("SUBMISSION_RATE_LIMIT_PER_MINUTE", 20)
 # IMAP polling (intake-imap): a hosted mailbox read instead of, or beside, the SMTP listener.
 IMAP_HOST = env_str("IMAP_HOST", "")
 IMAP_PORT = env_int("IMAP_PORT", 993)

@@ -16,3 +16,5 @@ urlpatterns = [
     path("intake/", include("opendebate.intake.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler404 = "opendebate.api.errors.not_found"

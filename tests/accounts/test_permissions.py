@@ -105,6 +105,10 @@ def test_verified_secretariat_uses_the_admin(as_secretariat: Client) -> None:
 
 def test_audit_log_cannot_be_edited_from_the_admin(as_secretariat: Client, france: User) -> None:
     entry = AuditEntry.objects.create(action="test.entry", subject="x")
+    assert as_secretariat.get("/admin/common/auditentry/add/").status_code == 403
+    added = as_secretariat.post("/admin/common/auditentry/add/", {"action": "forged"})
+    assert added.status_code == 403
+    assert not AuditEntry.objects.filter(action="forged").exists()
     assert as_secretariat.get(f"/admin/common/auditentry/{entry.pk}/change/").status_code == 200
     response = as_secretariat.post(
         f"/admin/common/auditentry/{entry.pk}/change/", {"action": "forged", "subject": "y"}

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 
 import pytest
 from rest_framework.authtoken.models import Token
@@ -70,6 +71,22 @@ def test_delegation_submits_a_file(france: User, open_meeting: Meeting) -> None:
     assert response.status_code == 201
     assert response.json()["language"] == "zh"
     assert StatementVersion.objects.get().original_name == "声明.txt"
+
+
+def test_a_file_near_the_upload_limit_is_accepted(france: User, open_meeting: Meeting) -> None:
+    # 9.5 MiB of text: base64 makes a JSON body of nearly 13 MiB, over Django's default limit.
+    text = (ENGLISH + "\n") * (int(9.5 * 1024 * 1024) // (len(ENGLISH) + 1))
+    response = api(france).post(
+        f"/api/meetings/{open_meeting.pk}/statements/",
+        {
+            "heading": "Statement by France",
+            "file_base64": base64.b64encode(text.encode()).decode(),
+            "filename": "statement.txt",
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content[:200]
+    assert StatementVersion.objects.get().sha256 == hashlib.sha256(text.encode()).hexdigest()
 
 
 def test_wrong_delegation_is_refused_by_the_api(

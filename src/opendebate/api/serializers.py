@@ -91,6 +91,24 @@ class SubmitSerializer(serializers.Serializer[dict[str, Any]]):
         return attrs
 
 
-class RefusalSerializer(serializers.Serializer[dict[str, str]]):
+class SubmittedSerializer(VersionSerializer):
+    """The version just recorded, with the warnings the preview would have shown."""
+
+    warnings = serializers.SerializerMethodField()
+
+    class Meta(VersionSerializer.Meta):
+        fields = [*VersionSerializer.Meta.fields, "warnings"]
+
+    def get_warnings(self, version: StatementVersion) -> list[str]:
+        return list(self.context.get("warnings", ()))
+
+
+class RefusalSerializer(serializers.Serializer[dict[str, Any]]):
+    """Every error: a stable code, a message to show, and for an invalid request each field's
+    problems (see api/errors.py)."""
+
     code = serializers.CharField()
     message = serializers.CharField()
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()), required=False
+    )

@@ -1,11 +1,11 @@
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularJSONAPIView
 
 from opendebate.api import views
 
 app_name = "api"
 urlpatterns = [
-    path("openapi.json", SpectacularAPIView.as_view(), name="schema"),
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
     path("meetings/", views.meetings, name="meetings"),
     path("meetings/<int:pk>/statements/", views.submit, name="submit"),
     path("meetings/<int:pk>/statements/<str:code>/withdraw/", views.withdraw, name="withdraw"),

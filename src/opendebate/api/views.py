@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.decorators import api_view
 from rest_framework.request import Request
@@ -19,12 +19,12 @@ from opendebate.api.serializers import (
     RefusalSerializer,
     StatementSerializer,
     SubmitSerializer,
-    VersionSerializer,
+    SubmittedSerializer,
 )
 from opendebate.entities.models import Entity
 from opendebate.meetings.queries import meetings_visible_to
 from opendebate.statements import services
-from opendebate.statements.content import SubmissionRefused
+from opendebate.statements.content import SubmissionRefused, SubmissionThrottled
 from opendebate.statements.enums import Channel
 from opendebate.statements.extract import safe_filename
 from opendebate.statements.models import Receipt, Statement
@@ -34,6 +34,23 @@ from opendebate.statements.reading import PASTED_NAME, receive
 
 def _user(request: Request) -> User:
     return request.user
+
+
+_ERRORS = {
+    400: OpenApiResponse(RefusalSerializer, description="Not valid: `fields` says why."),
+    401: OpenApiResponse(RefusalSerializer, description="No valid token was given."),
+    403: OpenApiResponse(RefusalSerializer, description="Not your delegation's."),
+    404: OpenApiResponse(RefusalSerializer, description="No such record that you can see."),
+    422: OpenApiResponse(RefusalSerializer, description="Refused: `message` says why."),
+    429: OpenApiResponse(
+        RefusalSerializer, description="Too many versions from this entity this minute."
+    ),
+}
+
+
+def _responses(ok: dict[int, object], *errors: int) -> dict[int, object]:
+    """The operation's success and the errors it may answer; every operation may answer 401."""
+    return {**ok, **{code: _ERRORS[code] for code in (401, *errors)}}
 
 
 def _refusal(
@@ -49,14 +66,14 @@ def _own_statements(user: User) -> list[Statement]:
     return list(statements.order_by("meeting_id", "entity__sort_key"))
 
 
-@extend_schema(responses=MeetingSerializer(many=True))
+@extend_schema(responses=_responses({200: MeetingSerializer(many=True)}))
 @api_view(["GET"])
 def meetings(request: Request) -> Response:
     """Meetings you can see (confirmed ones; drafts too for the Secretariat)."""
     return Response(MeetingSerializer(meetings_visible_to(request.user), many=True).data)
 
 
-@extend_schema(responses=StatementSerializer(many=True))
+@extend_schema(responses=_responses({200: StatementSerializer(many=True)}))
 @api_view(["GET"])
 def statements(request: Request) -> Response:
     """Your delegation's statements with every version and receipt (the Secretariat: all)."""
@@ -65,7 +82,16 @@ def statements(request: Request) -> Response:
 
 @extend_schema(
     request=SubmitSerializer,
-    responses={201: VersionSerializer, 403: RefusalSerializer, 422: RefusalSerializer},
+    responses=_responses({201: SubmittedSerializer}, 400, 403, 404, 422, 429),
+    parameters=[
+        OpenApiParameter(
+            "Retry-After",
+            int,
+            OpenApiParameter.HEADER,
+            response=[429],
+            description="Seconds until the entity may submit again.",
+        )
+    ],
 )
 @api_view(["POST"])
 def submit(request: Request, pk: int) -> Response:
@@ -111,21 +137,21 @@ def submit(request: Request, pk: int) -> Response:
             prepared=prepared,
             received_at=received_at,
         )
+    except SubmissionThrottled as refusal:
+        response = _refusal(refusal, status.HTTP_429_TOO_MANY_REQUESTS)
+        response["Retry-After"] = str(refusal.retry_after)
+        return response
     except SubmissionRefused as refusal:
         return _refusal(refusal)
     except PermissionDenied as denied:
         return Response(
             {"code": "forbidden", "message": str(denied)}, status=status.HTTP_403_FORBIDDEN
         )
-    body = VersionSerializer(version).data
-    body["warnings"] = list(prepared.warnings)
+    body = SubmittedSerializer(version, context={"warnings": prepared.warnings}).data
     return Response(body, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(
-    request=None,
-    responses={200: StatementSerializer, 403: RefusalSerializer, 422: RefusalSerializer},
-)
+@extend_schema(request=None, responses=_responses({200: StatementSerializer}, 403, 404, 422))
 @api_view(["POST"])
 def withdraw(request: Request, pk: int, code: str) -> Response:
     """Withdraw your delegation's statement before the deadline."""
@@ -149,7 +175,7 @@ def withdraw(request: Request, pk: int, code: str) -> Response:
     return Response(StatementSerializer(statement).data)
 
 
-@extend_schema(responses={200: ReceiptSerializer})
+@extend_schema(responses=_responses({200: ReceiptSerializer}, 403, 404))
 @api_view(["GET"])
 def receipt(request: Request, reference: str) -> Response:
     """One receipt, by its reference."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
+_FALSE = {"0", "false", "no", "off"}
 
 
 def env_str(name: str, default: str | None = None) -> str:
@@ -26,8 +26,9 @@ def env_str(name: str, default: str | None = None) -> str:
 
 
 def env_bool(name: str, default: bool) -> bool:
+    """Blank is unset: .env.example lists such variables empty, meaning "the default"."""
     raw = os.environ.get(name)
-    if raw is None:
+    if raw is None or not raw.strip():
         return default
     lowered = raw.strip().lower()
     if lowered in _TRUE:
@@ -39,7 +40,7 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_int(name: str, default: int) -> int:
     raw = os.environ.get(name)
-    if raw is None:
+    if raw is None or not raw.strip():
         return default
     try:
         return int(raw)
@@ -78,7 +79,11 @@ def env_database(name: str, default_sqlite: Path) -> dict[str, object]:
     url = os.environ.get(name) or f"sqlite:///{default_sqlite}"
     hint = f"set {name} to sqlite:///path/to/file.sqlite3 or postgres://user@host:5432/dbname"
     try:
-        config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
+        # A connection is kept for a minute, and checked before each request or task reuses it:
+        # after the server restarts, the first request gets a new connection instead of an error.
+        config: dict[str, object] = dict(
+            dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        )
     except (ValueError, KeyError) as error:
         raise ImproperlyConfigured(f"{name} is malformed ({error}); {hint}.") from None
     engine = str(config.get("ENGINE", ""))
@@ -98,3 +103,53 @@ def env_database(name: str, default_sqlite: Path) -> dict[str, object]:
     elif not config.get("NAME"):
         raise ImproperlyConfigured(f"{name} names no PostgreSQL database; {hint}.")
     return config
+
+
+def env_cache(name: str) -> dict[str, object]:
+    """Redis when a URL is given, so every process counts against the same limits; otherwise
+    the process's own memory, which needs no other service but counts per process."""
+    url = os.environ.get(name, "")
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"{name}={url!r} is not a Redis URL; set it to redis://127.0.0.1:6379/0 or leave "
+            "it empty."
+        )
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "opendebate",
+    }
+
+
+def env_storage(name: str, files_dir: Path) -> dict[str, object]:
+    """Where uploaded and built files go: a folder every process on the machine shares, or an
+    S3 bucket (django-storages) every machine shares.
+
+    S3 credentials are never settings: boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY
+    (or an instance role) itself. Objects keep the bucket's default (private) access: files are
+    served through our views after a permission check, never by a public link.
+    """
+    backend = env_choice(name, "filesystem", ("filesystem", "s3"))
+    if backend == "filesystem":
+        return {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": files_dir},
+        }
+    bucket = env_str("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        raise ImproperlyConfigured(
+            f"{name}=s3 needs AWS_STORAGE_BUCKET_NAME; set it to the bucket's name."
+        )
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME", "") or None,
+            # As on a disk: a second file of the same name gets a new name instead of replacing
+            # the first (two delegations' drafts may both be called statement.docx).
+            "file_overwrite": False,
+        },
+    }

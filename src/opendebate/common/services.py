@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import ipaddress
 from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
 
 from opendebate.common.models import AuditEntry
 
@@ -12,9 +15,20 @@ if TYPE_CHECKING:
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
-    # REMOTE_ADDR only: a forwarded header is whatever the client chose to send unless a proxy
-    # we control rewrites it, and the production proxy sets REMOTE_ADDR through gunicorn.
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    """The address the request came from, as the audit log and the sign-in throttle count it.
+
+    Behind the production proxy (BEHIND_PROXY) every connection comes from nginx, which
+    replaces X-Real-IP with the client's address (deploy/nginx.conf); without the header the
+    peer's address is the client. A forwarded header is otherwise whatever the client chose
+    to send, so it is read only there.
+    """
+    if request is None:
+        return None
+    forwarded = request.META.get("HTTP_X_REAL_IP", "") if settings.BEHIND_PROXY else ""
+    try:
+        return str(ipaddress.ip_address(forwarded.strip()))
+    except ValueError:  # not behind the proxy, or a direct connection: the peer is the client
+        return request.META.get("REMOTE_ADDR")
 
 
 def record_audit(

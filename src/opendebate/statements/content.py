@@ -23,6 +23,14 @@ class SubmissionRefused(ValueError):
         self.message = message
 
 
+class SubmissionThrottled(SubmissionRefused):
+    """Too many versions from one entity in a short time; `retry_after` is in seconds."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__("rate_limited", message)
+        self.retry_after = retry_after
+
+
 @dataclass(frozen=True)
 class ExtractedText:
     blocks: tuple[Block, ...]

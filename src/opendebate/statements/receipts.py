@@ -13,6 +13,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db import connection
+
 from opendebate.statements.models import Receipt, StatementVersion
 
 GENESIS = "0" * 64
@@ -41,10 +43,18 @@ def _stamp(moment: datetime.datetime) -> str:
 
 
 def append_receipt(version: StatementVersion, reference: str) -> Receipt:
-    """Append the receipt of `version`. Call inside the submission's transaction: the last
-    entry is read under a row lock (PostgreSQL) or the database's write lock (SQLite's
-    immediate transactions), so two submissions never chain to the same predecessor."""
-    last = Receipt.objects.select_for_update().order_by("-sequence").first()
+    """Append the receipt of `version`. Call inside the submission's transaction: appends wait
+    for each other (a table lock in PostgreSQL, the database's write lock in SQLite's immediate
+    transactions), so two submissions never chain to the same predecessor.
+
+    A lock on the last row would not do: a transaction that waited for it reads that same row
+    again once it is free, not the entry appended meanwhile, and takes an existing sequence.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # readers are not blocked; held until commit
+            table = connection.ops.quote_name(Receipt._meta.db_table)
+            cursor.execute(f"LOCK TABLE {table} IN EXCLUSIVE MODE")
+    last = Receipt.objects.order_by("-sequence").first()
     sequence = (last.sequence + 1) if last else 1
     previous = last.entry_hash if last else GENESIS
     issued_at = _stamp(version.received_at)

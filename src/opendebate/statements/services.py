@@ -12,18 +12,26 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from opendebate.accounts.permissions import can_act_for
+from opendebate.common.ratelimit import hit
 from opendebate.common.services import record_audit
 from opendebate.documents.model import Block
 from opendebate.meetings.enums import LatePolicy, MeetingStatus
 from opendebate.statements.annex import blocks_to_json, with_language
-from opendebate.statements.content import ExtractedText, SubmissionRefused, WordCount
+from opendebate.statements.content import (
+    ExtractedText,
+    SubmissionRefused,
+    SubmissionThrottled,
+    WordCount,
+)
 from opendebate.statements.enums import Channel, StatementStatus, Timeliness
 from opendebate.statements.language import detect_language
 from opendebate.statements.models import RefusedSubmission, Statement, StatementVersion
@@ -38,6 +46,10 @@ if TYPE_CHECKING:
 
 # "About 500 words" is guidance: only more than 10% over it earns a warning.
 WORD_GUIDANCE_TOLERANCE = 1.10
+# Channels a person or a script drives at will. Mail is limited where it arrives
+# (INTAKE_RATE_LIMIT_PER_HOUR), and a processor draining a backlog after an outage submits many
+# messages received long ago: counting them now would refuse mail for having waited.
+RATE_LIMITED_CHANNELS = frozenset({Channel.WEB, Channel.UPLOAD, Channel.API})
 
 
 @dataclass(frozen=True)
@@ -180,7 +192,11 @@ def submit_statement(
     `user` is None only for mail attributed through the entity's registered contacts.
     Raises PermissionDenied when `user` may not act for `entity`, and SubmissionRefused (after
     keeping the bytes, in their own transaction) when the meeting is not open or refuses late
-    statements.
+    statements, or SubmissionThrottled when the entity has sent more than
+    SUBMISSION_RATE_LIMIT_PER_MINUTE versions through the web or the API in this minute. The
+    limit is checked here rather than in the views so that the web form, an upload and the API
+    share one count per entity, whichever process serves them; mail is exempt (see
+    RATE_LIMITED_CHANNELS).
     """
     if user is not None and not can_act_for(user, entity):
         raise PermissionDenied(_("You may only submit for your own delegation."))
@@ -199,6 +215,8 @@ def submit_statement(
                 "accept late statements. Contact the Secretariat if you believe this is wrong."
             ),
         )
+    elif channel in RATE_LIMITED_CHANNELS:
+        problem = _throttled(entity)
     if problem is not None:
         refuse_submission(
             user=user,
@@ -219,6 +237,24 @@ def submit_statement(
         received_at=received_at,
         timeliness=timeliness,
         receipt_language=receipt_language,
+    )
+
+
+def _throttled(entity: Entity) -> SubmissionThrottled | None:
+    limit = settings.SUBMISSION_RATE_LIMIT_PER_MINUTE
+    wait = hit(f"submissions:{entity.pk}", limit=limit, window=60)
+    if wait is None:
+        return None
+    return SubmissionThrottled(
+        ngettext(
+            "Too many statements from your delegation in the last minute. Wait %(seconds)d "
+            "second and send it again.",
+            "Too many statements from your delegation in the last minute. Wait %(seconds)d "
+            "seconds and send it again.",
+            wait,
+        )
+        % {"seconds": wait},
+        retry_after=wait,
     )
 
 

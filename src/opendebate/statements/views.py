@@ -24,7 +24,7 @@ from opendebate.meetings.models import Meeting
 from opendebate.meetings.queries import meetings_visible_to
 from opendebate.statements import services
 from opendebate.statements.annex import statement_annex
-from opendebate.statements.content import SubmissionRefused
+from opendebate.statements.content import SubmissionRefused, SubmissionThrottled
 from opendebate.statements.dashboard import GROUPS, Row, chart_svg, counts, rows, submission_times
 from opendebate.statements.enums import Channel
 from opendebate.statements.extract import safe_filename
@@ -166,6 +166,10 @@ def preview(request: HttpRequest, pk: int, code: str, draft: int) -> HttpRespons
                 prepared=prepared,
                 received_at=received_at,
             )
+        except SubmissionThrottled as refusal:
+            # The draft stays: the same preview is confirmed again once the minute is over.
+            messages.error(request, refusal.message)
+            return redirect("statements:preview", pk=meeting.pk, code=entity.code, draft=draft)
         except SubmissionRefused as refusal:
             messages.error(request, refusal.message)
             return redirect("statements:entity", pk=meeting.pk, code=entity.code)
