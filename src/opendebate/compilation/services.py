@@ -346,6 +346,16 @@ def render_files(
     return rendered
 
 
+def build_requested(compilation_id: int) -> Compilation:
+    """The background task's body: `build`, unless no build waits. A task runs again when its
+    worker died (`tasks.requeue_abandoned`), possibly after the build had finished; it must
+    not build, store and audit the same compilation twice, nor touch an issued one."""
+    compilation = Compilation.objects.get(pk=compilation_id)
+    if not compilation.is_building:
+        return compilation
+    return build(compilation_id)
+
+
 def build(compilation_id: int) -> Compilation:
     """Build the compilation's four files and store them (the task's body). Issuing ends here:
     the files written now are the issued ones, and the record is sealed."""
@@ -369,7 +379,10 @@ def build(compilation_id: int) -> Compilation:
         content = rendered[key]
         digest = hashlib.sha256(content).hexdigest()
         path = f"compilations/{compilation.meeting_id}/{compilation.pk}/{digest[:16]}/{name}"
-        if not default_storage.exists(path):
+        # A file cut short by a worker killed while writing it has the right name, not the
+        # right size: write it again.
+        if not default_storage.exists(path) or default_storage.size(path) != len(content):
+            default_storage.delete(path)
             path = default_storage.save(path, ContentFile(content))
         files[key] = {"name": path, "sha256": digest, "bytes": len(content)}
     compilation.refresh_from_db()

@@ -23,6 +23,7 @@ from opendebate.intake.processing import intake_addresses, sender_over_limit
 from opendebate.intake.store import StoreError, store_raw
 
 _ADDRESS_CACHE_SECONDS = 10.0
+logger = logging.getLogger(__name__)
 
 
 class IntakeHandler:
@@ -71,6 +72,12 @@ class IntakeHandler:
         self.on_stored()
         return f"250 2.0.0 Stored as {digest[:16]}"
 
+    async def handle_exception(self, error: Exception) -> str:
+        """Any other failure (the database is away while checking a recipient, say) is
+        temporary for the sender: aiosmtpd's own answer, 500, would make its server give up."""
+        logger.error("SMTP command failed; answered 451", exc_info=error)
+        return "451 4.3.0 Temporary failure; please try again later"
+
 
 def make_controller(host: str, port: int, handler: IntakeHandler) -> Controller:
     return Controller(
@@ -112,7 +119,7 @@ class Processor(threading.Thread):
                 while self.process():
                     pass
             except Exception:
-                logging.getLogger(__name__).exception("intake processing failed; will retry")
+                logger.exception("intake processing failed; will retry")
 
     def stop(self) -> None:
         self.stopping.set()

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import close_old_connections
 
 from opendebate.intake.processing import process_pending
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -29,8 +33,16 @@ class Command(BaseCommand):
             raise CommandError("--shard i/n needs 0 <= i < n.")
         while True:
             count = 0
-            while processed := process_pending(shard=shard, shards=shards):
-                count += processed
+            try:
+                close_old_connections()
+                while processed := process_pending(shard=shard, shards=shards):
+                    count += processed
+            except Exception:
+                if options["once"]:
+                    raise
+                # The database restarting, say: what was not finished stays waiting, for the
+                # next round; a processor that exited would leave every later message waiting.
+                logger.exception("intake processing failed; will retry")
             if count:
                 self.stdout.write(f"processed {count} messages")
             if options["once"]:
