@@ -14,7 +14,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -110,7 +110,7 @@ def accept_invitation(
         full_name=full_name.strip(),
         role=locked.role,
         entity=locked.entity,
-        language=Language.from_ui_code(translation.get_language() or "en"),
+        language=Language.of_reader(),
     )
     locked.accepted_at = timezone.now()
     locked.accepted_by = user

@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
@@ -131,7 +130,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             )
             return redirect("meetings:list")
     entity = invitation.entity
-    language = Language.from_ui_code(get_language() or "en").value
+    language = Language.of_reader().value
     context = {
         "form": form,
         "invitation": invitation,

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from django.utils.translation import get_language
 
 from opendebate.common.cldr import browser_locale
 from opendebate.common.languages import Language
@@ -10,7 +9,7 @@ from opendebate.common.languages import Language
 def languages(request: HttpRequest) -> dict[str, object]:
     """The language switcher's choices, each named in its own script, the page direction, and
     the CLDR locale the browser's Intl formats with (countdown.js)."""
-    current = Language.from_ui_code(get_language() or "en")
+    current = Language.of_reader()
     return {
         "ui_languages": [(language.ui_code, language.autonym, language) for language in Language],
         "ui_language": current,

@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,10 +26,7 @@ from opendebate.common.services import record_audit
 from opendebate.compilation.build import build_document, entries
 from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
 from opendebate.compilation.models import Compilation, DeliveredStatement, OrderMove
-from opendebate.documents.render_akn import render_akn
-from opendebate.documents.render_docx import render_docx
-from opendebate.documents.render_html import render_html
-from opendebate.documents.render_pdf import render_pdf
+from opendebate.documents.render import FORMAT_BY_KEY, FORMATS, Format, render_all
 from opendebate.statements.annex import blocks_to_json, with_language
 from opendebate.statements.content import SubmissionRefused
 from opendebate.statements.enums import Timeliness
@@ -38,22 +36,12 @@ from opendebate.statements.reading import read_submission
 from opendebate.statements.wordcount import count_words
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from opendebate.accounts.models import User
-    from opendebate.documents.model import UNDocument
     from opendebate.entities.models import Entity
     from opendebate.meetings.models import Meeting
 
 logger = logging.getLogger(__name__)
 
-# The formats, in the order they are written, with the file name each one gets.
-FORMATS: tuple[tuple[str, str, Callable[[UNDocument], bytes]], ...] = (
-    ("docx", "compilation.docx", render_docx),
-    ("pdf", "compilation.pdf", render_pdf),
-    ("html", "compilation.html", lambda document: render_html(document).encode()),
-    ("akn", "compilation.akn.xml", render_akn),
-)
 _SYMBOL = re.compile(r"^S/\d{4}/\d{1,5}$")
 _PROGRESS_EVERY = 0.25  # seconds between progress writes, so 193 annexes cost a few writes
 
@@ -335,15 +323,24 @@ class _Progress:
         )
 
 
-def render_files(
-    document: UNDocument, progress: Callable[[str, int, int], None] = lambda *_: None
-) -> dict[str, bytes]:
-    """Every format, by key; `progress(format, k, 4)` before each."""
-    rendered = {}
-    for index, (key, _name, render) in enumerate(FORMATS):
-        progress(key, index, len(FORMATS))
-        rendered[key] = render(document)
-    return rendered
+def file_name(format_: Format) -> str:
+    return f"compilation.{format_.extension}"
+
+
+def stored_file(compilation: Compilation, key: str) -> FileResponse:
+    """A built file as stored, for download: named after the symbol ("S-2020-900.pdf"), or
+    as a draft. Http404 for a format that does not exist or was not built."""
+    format_ = FORMAT_BY_KEY.get(key)
+    stored = compilation.files.get(key)
+    if format_ is None or stored is None:
+        raise Http404
+    stem = compilation.symbol.replace("/", "-") if compilation.symbol else "compilation-draft"
+    return FileResponse(
+        default_storage.open(stored["name"], "rb"),
+        as_attachment=True,
+        filename=f"{stem}.{format_.extension}",
+        content_type=format_.content_type,
+    )
 
 
 def build_requested(compilation_id: int) -> Compilation:
@@ -367,7 +364,7 @@ def build(compilation_id: int) -> Compilation:
         document = build_document(
             compilation, annexed, lambda done, total: progress("annexes", done, total)
         )
-        rendered = render_files(document, progress)
+        rendered = render_all(document, progress)
     except Exception as error:
         logger.exception("compilation %s failed", compilation.pk)
         Compilation.objects.filter(pk=compilation.pk).update(
@@ -375,16 +372,17 @@ def build(compilation_id: int) -> Compilation:
         )
         raise
     files = {}
-    for key, name, _render in FORMATS:
-        content = rendered[key]
+    for format_ in FORMATS:
+        content = rendered[format_.extension]
         digest = hashlib.sha256(content).hexdigest()
-        path = f"compilations/{compilation.meeting_id}/{compilation.pk}/{digest[:16]}/{name}"
+        folder = f"compilations/{compilation.meeting_id}/{compilation.pk}/{digest[:16]}"
+        path = f"{folder}/{file_name(format_)}"
         # A file cut short by a worker killed while writing it has the right name, not the
         # right size: write it again.
         if not default_storage.exists(path) or default_storage.size(path) != len(content):
             default_storage.delete(path)
             path = default_storage.save(path, ContentFile(content))
-        files[key] = {"name": path, "sha256": digest, "bytes": len(content)}
+        files[format_.key] = {"name": path, "sha256": digest, "bytes": len(content)}
     compilation.refresh_from_db()
     compilation.files = files
     compilation.contents = [entry.item.key for entry in annexed]

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,14 +48,6 @@ STAGE_LABELS = {
     "html": gettext_lazy("Writing the web page"),
     "akn": gettext_lazy("Writing the Akoma Ntoso XML"),
 }
-CONTENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-    "html": "text/html; charset=utf-8",
-    "akn": "application/akn+xml",
-}
-# ".pdf", ".akn.xml": what each format's download name ends with.
-EXTENSIONS = {key: name.removeprefix("compilation") for key, name, _render in services.FORMATS}
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -215,17 +206,7 @@ def progress(request: HtmxHttpRequest, pk: int, number: int) -> HttpResponse:
 @login_required
 @require_GET
 def download(request: HttpRequest, pk: int, number: int, key: str) -> FileResponse:
-    compilation = _compilation(request, pk, number)
-    stored = compilation.files.get(key)
-    if stored is None or key not in CONTENT_TYPES:
-        raise Http404
-    stem = compilation.symbol.replace("/", "-") if compilation.symbol else "compilation-draft"
-    return FileResponse(
-        default_storage.open(stored["name"], "rb"),
-        as_attachment=True,
-        filename=f"{stem}{EXTENSIONS[key]}",
-        content_type=CONTENT_TYPES[key],
-    )
+    return services.stored_file(_compilation(request, pk, number), key)
 
 
 @login_required

@@ -19,14 +19,15 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from lxml.html import builder
 
 from opendebate.common.languages import Language
 from opendebate.compilation.enums import CompilationStatus
 from opendebate.compilation.models import Compilation
 from opendebate.compilation.search import Snippet, find, terms
+from opendebate.compilation.services import stored_file
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -36,13 +37,9 @@ if TYPE_CHECKING:
 
 # The files a reader may download, by the key the build stores them under.
 DOWNLOADS = {
-    "pdf": (gettext_lazy("PDF"), "application/pdf", "pdf"),
-    "docx": (
-        gettext_lazy("Word document (DOCX)"),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "docx",
-    ),
-    "akn": (gettext_lazy("Akoma Ntoso XML"), "application/akn+xml", "akn.xml"),
+    "pdf": gettext_lazy("PDF"),
+    "docx": gettext_lazy("Word document (DOCX)"),
+    "akn": gettext_lazy("Akoma Ntoso XML"),
 }
 
 
@@ -84,10 +81,6 @@ class Listed:
     compilation: Compilation
     title: str
     title_language: Language
-
-
-def _reader_language() -> Language:
-    return Language.from_ui_code(get_language() or "en")
 
 
 def _listed(compilation: Compilation, reader: Language) -> Listed:
@@ -164,7 +157,7 @@ def _annex_url(compilation: Compilation, number: int) -> str:
 
 def _add_permalinks(compilation: Compilation, issued: IssuedText) -> None:
     """Under each annex's label, a link to its own page, in the reader's language."""
-    reader = _reader_language()
+    reader = Language.of_reader()
     attributes = {
         "class": "annex-permalink",
         "lang": reader.ui_code,
@@ -179,13 +172,13 @@ def _add_permalinks(compilation: Compilation, issued: IssuedText) -> None:
 def _downloads(compilation: Compilation) -> list[tuple[str, StrOrPromise, int]]:
     return [
         (kind, label, compilation.files[kind]["bytes"])
-        for kind, (label, _type, _extension) in DOWNLOADS.items()
+        for kind, label in DOWNLOADS.items()
         if kind in compilation.files
     ]
 
 
 def compilation_list(request: HttpRequest) -> HttpResponse:
-    reader = _reader_language()
+    reader = Language.of_reader()
     listed = [_listed(compilation, reader) for compilation in issued_compilations()]
     return render(request, "compilation/public_list.html", {"listed": listed})
 
@@ -199,7 +192,7 @@ def document(request: HttpRequest, symbol: str) -> HttpResponse:
     hits = _search(issued.annexes, query_terms)
     _add_permalinks(compilation, issued)
     context = {
-        "listed": _listed(compilation, _reader_language()),
+        "listed": _listed(compilation, Language.of_reader()),
         "letter_language": Language(compilation.language),
         "annexes": issued.annexes,
         "document_html": _html(issued.article),
@@ -219,7 +212,7 @@ def annex(request: HttpRequest, symbol: str, number: int) -> HttpResponse:
     if index is None:
         raise Http404
     context = {
-        "listed": _listed(compilation, _reader_language()),
+        "listed": _listed(compilation, Language.of_reader()),
         "annex": annexes[index],
         "annex_html": _html(annexes[index].element),
         "previous": annexes[index - 1] if index > 0 else None,
@@ -234,7 +227,7 @@ def search(request: HttpRequest) -> HttpResponse:
     query_terms = terms(query)
     found: list[tuple[Listed, list[Hit]]] = []
     if query_terms:
-        reader = _reader_language()
+        reader = Language.of_reader()
         for compilation in issued_compilations():
             hits = _search(read_issued(compilation).annexes, query_terms)
             if hits:
@@ -247,13 +240,4 @@ def download(request: HttpRequest, symbol: str, kind: str) -> FileResponse:
     """An issued file as it was stored, named after the symbol ("S-2020-900.pdf")."""
     if kind not in DOWNLOADS:
         raise Http404
-    compilation = _issued(symbol)
-    if kind not in compilation.files:
-        raise Http404
-    _label, content_type, extension = DOWNLOADS[kind]
-    return FileResponse(
-        default_storage.open(compilation.files[kind]["name"]),
-        as_attachment=True,
-        filename=f"{symbol.replace('/', '-')}.{extension}",
-        content_type=content_type,
-    )
+    return stored_file(_issued(symbol), kind)

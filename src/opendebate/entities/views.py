@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -20,7 +19,7 @@ from opendebate.entities.queries import council_seats, presidencies_of
 
 
 def _content_language() -> str:
-    return Language.from_ui_code(get_language() or "en").value
+    return Language.of_reader().value
 
 
 def registry(request: HttpRequest) -> HttpResponse:

@@ -6,7 +6,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -25,7 +24,7 @@ from opendebate.meetings.queries import meetings_visible_to
 
 
 def _language() -> str:
-    return Language.from_ui_code(get_language() or "en").value
+    return Language.of_reader().value
 
 
 def _visible_meeting(request: HttpRequest, pk: int) -> Meeting:

@@ -116,7 +116,7 @@ def _page(
     status: int = 200,
 ) -> HttpResponse:
     statement = statements_for_meeting(meeting).filter(entity=entity).first()
-    language = Language.from_ui_code(get_language() or "en").value
+    language = Language.of_reader().value
     context = {
         "meeting": meeting,
         "title": meeting.title(language),

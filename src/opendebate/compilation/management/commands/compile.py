@@ -9,7 +9,8 @@ from django.utils import timezone
 from opendebate.common.languages import Language
 from opendebate.compilation.build import build_document, entries
 from opendebate.compilation.models import Compilation
-from opendebate.compilation.services import FORMATS, render_files, working_compilation
+from opendebate.compilation.services import file_name, working_compilation
+from opendebate.documents.render import FORMATS, render_all
 from opendebate.meetings.management.commands.issue_letter import find_meeting
 
 
@@ -40,9 +41,9 @@ class Command(BaseCommand):
         document = build_document(working, annexed)
         out: Path = options["out"]
         out.mkdir(parents=True, exist_ok=True)
-        rendered = render_files(document)
-        for key, name, _render in FORMATS:
-            path = out / name
-            path.write_bytes(rendered[key])
-            self.stdout.write(f"{path} ({len(rendered[key]):,} bytes)")
+        rendered = render_all(document)
+        for format_ in FORMATS:
+            path = out / file_name(format_)
+            path.write_bytes(rendered[format_.extension])
+            self.stdout.write(f"{path} ({len(rendered[format_.extension]):,} bytes)")
         self.stdout.write(f"{len(annexed)} annexes")
