@@ -13,23 +13,14 @@ The baseline is LibreOffice headless converting the same DOCX to PDF (bench/docu
 from __future__ import annotations
 
 import datetime
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-WORKDIR = Path(tempfile.mkdtemp(prefix="opendebate-bench-compile-"))
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{WORKDIR / 'bench.sqlite3'}")
-os.environ.setdefault("OPENDEBATE_DATA_DIR", str(WORKDIR / "var"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opendebate.settings")
-os.environ.setdefault("EMAIL_DELIVERY", "memory")
+from scratch import start_django
 
-import django  # noqa: E402  (settings come from the environment set just above)
-
-django.setup()
+start_django("compile")
 
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402

@@ -13,25 +13,16 @@ from __future__ import annotations
 
 import datetime
 import io
-import os
 import random
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-WORKDIR = Path(tempfile.mkdtemp(prefix="opendebate-bench-intake-"))
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{WORKDIR / 'bench.sqlite3'}")
-os.environ.setdefault("OPENDEBATE_DATA_DIR", str(WORKDIR / "var"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opendebate.settings")
-# Receipts are still rendered and "sent" (the work is measured), just not printed.
-os.environ.setdefault("EMAIL_DELIVERY", "memory")
+from scratch import start_django
 
-import django  # noqa: E402  (settings come from the environment set just above)
-
-django.setup()
+WORKDIR = start_django("intake")
 
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
