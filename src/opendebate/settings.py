@@ -33,7 +33,23 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 ENVIRONMENT = env_choice("OPENDEBATE_ENV", "development", ("development", "production"))
 PRODUCTION = ENVIRONMENT == "production"
 
-DATA_DIR = env_path("OPENDEBATE_DATA_DIR", Path.cwd() / "var")
+
+def _default_data_dir() -> Path:
+    """var/ of the source checkout when run from one, whatever the working directory (a command
+    run inside src/opendebate must not write its data, least of all a key, into the package);
+    otherwise var/ in the working directory."""
+    checkout = PACKAGE_DIR.parents[1]
+    if (checkout / "pyproject.toml").is_file() and PACKAGE_DIR.parent.name == "src":
+        return checkout / "var"
+    return Path.cwd() / "var"
+
+
+DATA_DIR = env_path("OPENDEBATE_DATA_DIR", _default_data_dir()).resolve()
+if DATA_DIR.is_relative_to(PACKAGE_DIR):
+    raise ImproperlyConfigured(
+        f"OPENDEBATE_DATA_DIR ({DATA_DIR}) is inside the package; data and keys must live "
+        "outside the code. Set it to a folder outside src/opendebate."
+    )
 DEBUG = env_bool("DEBUG", default=not PRODUCTION)
 
 

@@ -16,6 +16,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
+import opendebate
 from opendebate.common.env import (
     env_bool,
     env_cache,
@@ -26,6 +27,7 @@ from opendebate.common.env import (
 )
 
 OPENDEBATE = str(Path(sys.executable).parent / "opendebate")
+PACKAGE = Path(opendebate.__file__).resolve().parent
 PRODUCTION = {
     "OPENDEBATE_ENV": "production",
     "SECRET_KEY": "p" * 30 + "-production-secret-for-tests-only-" + "q" * 20,
@@ -43,7 +45,11 @@ FULL_PRODUCTION = {
 }
 
 
-def run(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], tmp_path: Path, *, cwd: Path | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """`opendebate args` with a clean environment and its data in tmp_path (unless `env` sets
+    OPENDEBATE_DATA_DIR, or sets it to "" to leave the default)."""
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -58,8 +64,10 @@ def run(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProc
         }
     }
     environment.update({"OPENDEBATE_DATA_DIR": str(tmp_path / "var"), **env})
+    if not environment["OPENDEBATE_DATA_DIR"]:
+        del environment["OPENDEBATE_DATA_DIR"]
     return subprocess.run(
-        [OPENDEBATE, *args], env=environment, capture_output=True, text=True, timeout=120
+        [OPENDEBATE, *args], env=environment, capture_output=True, text=True, timeout=120, cwd=cwd
     )
 
 
@@ -107,6 +115,21 @@ def test_production_without_a_real_secret_key_stops_start_up(tmp_path: Path, key
     env = {**PRODUCTION, "SECRET_KEY": key}
     line = one_line_error(run(["check"], tmp_path, **env))
     assert line.startswith("opendebate: SECRET_KEY is missing or too short for production")
+
+
+def test_a_data_folder_inside_the_package_stops_start_up(tmp_path: Path) -> None:
+    line = one_line_error(run(["check"], tmp_path, OPENDEBATE_DATA_DIR=str(PACKAGE / "var")))
+    assert "is inside the package" in line
+    assert not (PACKAGE / "var").exists()
+
+
+def test_a_command_run_inside_the_package_keeps_its_key_outside(tmp_path: Path) -> None:
+    """`make messages` runs `opendebate makemessages` from src/opendebate: the development key
+    goes to the checkout's var/, never beside the code where it could be committed."""
+    result = run(["check"], tmp_path, cwd=PACKAGE, OPENDEBATE_DATA_DIR="")
+    assert result.returncode == 0, result.stderr
+    assert not (PACKAGE / "var").exists()
+    assert (PACKAGE.parents[1] / "var" / "secret_key").is_file()
 
 
 def test_production_with_debug_stops_start_up(tmp_path: Path) -> None:

@@ -25,8 +25,9 @@ from docx.shared import Cm
 from opendebate.meetings.importer.clean import clean
 
 REPOSITORY = Path(__file__).resolve().parents[2]
-SEED = REPOSITORY / ".." / "shared" / "seed" / "000_0d31ca540570ec8e.txt"
 LETTERS = REPOSITORY / "tests" / "data" / "letters"
+# The source document: the Chinese letter of 1 September 2020 (S/2020/866), as PDF-extracted text.
+SEED = LETTERS / "zh_niger_2020-09-01.txt"
 ESTONIA = LETTERS / "en_estonia_2020-05-15.txt"
 
 

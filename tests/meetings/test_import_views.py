@@ -11,10 +11,9 @@ from django.test import Client
 from opendebate.common.models import AuditEntry
 from opendebate.meetings.enums import MeetingStatus
 from opendebate.meetings.models import Meeting
+from tests.meetings.letter_files import SEED
 
 pytestmark = pytest.mark.django_db
-
-SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "000_0d31ca540570ec8e.txt"
 
 
 def seed_text() -> str:
