@@ -20,7 +20,6 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from lxml.html import builder
 
 from opendebate.common.languages import Language
@@ -28,6 +27,7 @@ from opendebate.compilation.enums import CompilationStatus
 from opendebate.compilation.models import Compilation
 from opendebate.compilation.search import Snippet, find, terms
 from opendebate.compilation.services import stored_file
+from opendebate.documents.render import FORMAT_BY_KEY
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -35,12 +35,9 @@ if TYPE_CHECKING:
 
     from opendebate.meetings.models import Meeting
 
-# The files a reader may download, by the key the build stores them under.
-DOWNLOADS = {
-    "pdf": gettext_lazy("PDF"),
-    "docx": gettext_lazy("Word document (DOCX)"),
-    "akn": gettext_lazy("Akoma Ntoso XML"),
-}
+# The files a reader may download beside the page itself (which is the HTML), by the key the
+# build stores them under; their labels are the one table's, documents.render.FORMATS.
+DOWNLOADS = ("pdf", "docx", "akn")
 
 
 @dataclass(frozen=True)
@@ -171,8 +168,8 @@ def _add_permalinks(compilation: Compilation, issued: IssuedText) -> None:
 
 def _downloads(compilation: Compilation) -> list[tuple[str, StrOrPromise, int]]:
     return [
-        (kind, label, compilation.files[kind]["bytes"])
-        for kind, label in DOWNLOADS.items()
+        (kind, FORMAT_BY_KEY[kind].label, compilation.files[kind]["bytes"])
+        for kind in DOWNLOADS
         if kind in compilation.files
     ]
 
