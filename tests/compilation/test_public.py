@@ -18,6 +18,7 @@ from django.utils import translation
 
 from opendebate.accounts.models import User
 from opendebate.common.languages import Language
+from opendebate.compilation import views_public
 from opendebate.compilation.enums import CompilationStatus, IssueKind
 from opendebate.compilation.models import Compilation
 from opendebate.compilation.search import normalize
@@ -371,3 +372,25 @@ def test_compilation_issued_before_search_rows_is_read_once(issued: Compilation)
         ("/documents/S/2020/900/annex/8/", "合国")
     ]
     assert issued.annex_texts.count() == len(ANNEXES)
+
+
+def test_search_of_all_issued_compilations_shows_a_page_of_hits_at_a_time(
+    issued: Compilation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views_public, "RESULTS_PER_PAGE", 2)
+    first = page(Client(), "/documents/search/?q=securite")
+    assert hits(first) == [
+        ("/documents/S/2020/900/annex/3/", "sécurité"),
+        ("/documents/S/2020/900/annex/7/", "sécurité"),
+    ]
+    assert first.find(".//p[@class='result-count']").text == "Matching annexes 1 to 2 of 3"
+    assert first.find(".//a[@rel='next']").get("href") == "?q=securite&page=2"
+    assert first.find(".//a[@rel='prev']") is None
+    with translation.override("fr"):
+        second = page(Client(HTTP_ACCEPT_LANGUAGE="fr"), "/documents/search/?q=securite&page=2")
+    assert hits(second) == [("/documents/S/2020/900/annex/10/", "sécurité")]
+    assert second.find(".//p[@class='result-count']").text == (
+        "Annexes correspondantes 3 à 3 sur 3"
+    )
+    assert second.find(".//a[@rel='prev']").get("href") == "?q=securite&page=1"
+    assert second.find(".//a[@rel='next']") is None

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import lxml.html
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import QuerySet
 
 from opendebate.common.languages import Language
 from opendebate.compilation.enums import CompilationStatus
@@ -128,17 +129,15 @@ def index_unindexed(compilations: Iterable[Compilation]) -> None:
 
 def annexes_containing(
     query_terms: tuple[str, ...], compilation: Compilation | None = None
-) -> list[AnnexText]:
+) -> QuerySet[AnnexText]:
     """The issued annexes whose folded text holds every term, newest compilation first and in
-    annex order within one; of one compilation when given. One query."""
+    annex order within one; of one compilation when given."""
     rows = AnnexText.objects.filter(compilation__status=CompilationStatus.ISSUED)
     rows = rows.select_related("compilation__meeting")
     if compilation is not None:
         rows = rows.filter(compilation=compilation)
     for term in query_terms:
         rows = rows.filter(folded__contains=term)
-    return list(
-        rows.order_by(
-            "-compilation__issued_on", "-compilation__issued_at", "-compilation__pk", "number"
-        )
+    return rows.order_by(
+        "-compilation__issued_on", "-compilation__issued_at", "-compilation__pk", "number"
     )

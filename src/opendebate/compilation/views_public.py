@@ -9,10 +9,12 @@ and embedded as it is, and search reads the text taken from that file at issue (
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import lxml.html
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -45,6 +47,9 @@ if TYPE_CHECKING:
 # The files a reader may download beside the page itself (which is the HTML), by the key the
 # build stores them under; their labels are the one table's, documents.render.FORMATS.
 DOWNLOADS = ("pdf", "docx", "akn")
+# Matching annexes a page of search results shows: a common word matches most annexes of a
+# year, and each shown hit costs a snippet.
+RESULTS_PER_PAGE = 50
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,7 @@ def _html(element: HtmlElement) -> SafeString:
     return mark_safe(lxml.html.tostring(element, encoding="unicode", with_tail=False))  # noqa: S308
 
 
-def _hits(rows: list[AnnexText], query_terms: tuple[str, ...]) -> list[Hit]:
+def _hits(rows: Iterable[AnnexText], query_terms: tuple[str, ...]) -> list[Hit]:
     """The rows' snippets: every row holds the terms (the query said so), `find` says where."""
     hits = []
     for row in rows:
@@ -182,17 +187,20 @@ def annex(request: HttpRequest, symbol: str, number: int) -> HttpResponse:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    """Every issued compilation's annexes, searched; each document with its matching annexes."""
+    """Every issued compilation's annexes, searched: a page of matching annexes at a time,
+    grouped by document, newest document first."""
     query = request.GET.get("q", "")
     query_terms = terms(query)
     found: list[tuple[Listed, list[Hit]]] = []
+    results = None
     if query_terms:
         reader = Language.of_reader()
         index_unindexed(issued_compilations().filter(annex_texts__isnull=True))
-        rows = annexes_containing(query_terms)
-        for compilation, group in itertools.groupby(rows, lambda row: row.compilation):
-            found.append((_listed(compilation, reader), _hits(list(group), query_terms)))
-    context = {"query": query, "searched": bool(query_terms), "found": found}
+        paginator = Paginator(annexes_containing(query_terms), RESULTS_PER_PAGE)
+        results = paginator.get_page(request.GET.get("page"))
+        for compilation, group in itertools.groupby(results, lambda row: row.compilation):
+            found.append((_listed(compilation, reader), _hits(group, query_terms)))
+    context = {"query": query, "searched": bool(query_terms), "found": found, "results": results}
     return render(request, "compilation/public_search.html", context)
 
 
