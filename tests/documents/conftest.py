@@ -3,6 +3,10 @@ share them), and the Akoma Ntoso schema, loaded once."""
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 from lxml import etree
 
@@ -26,3 +30,17 @@ def letter() -> UNDocument:
 @pytest.fixture(scope="session")
 def rendered(letter: UNDocument) -> dict[str, bytes]:
     return render_all(letter)
+
+
+@pytest.fixture(scope="session")
+def poppler() -> Path:
+    """The folder of poppler's pdftotext and pdffonts, which read a PDF as a reader's tools do.
+
+    Under CI a missing poppler fails the run; on a developer's machine the test is skipped.
+    """
+    path = shutil.which("pdffonts")
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("pdffonts is missing: CI must install poppler-utils")
+        pytest.skip("poppler-utils is not installed here; CI installs it")
+    return Path(path).parent

@@ -2,23 +2,54 @@ from __future__ import annotations
 
 import typst
 
-from opendebate.documents.fonts import font_directories, pdf_families
+from opendebate.documents.fonts import (
+    FALLBACKS,
+    font_directories,
+    pdf_families,
+    printable_code_points,
+    unprintable_characters,
+)
 
 
-def test_font_directories_hold_the_packaged_faces() -> None:
-    fonts = typst.Fonts(
+def _packaged() -> typst.Fonts:
+    return typst.Fonts(
         include_system_fonts=False,
         include_embedded_fonts=False,
         font_paths=[str(directory) for directory in font_directories()],
     )
-    assert {"PT Serif", "Amiri", "Noto Sans CJK SC"} <= set(fonts.families())
-    assert {font.style for font in fonts.fonts() if font.family == "PT Serif"} == {
-        "normal",
-        "italic",
-    }
 
 
-def test_pdf_families_put_the_language_face_first() -> None:
-    assert pdf_families("ar") == ("Amiri", "PT Serif", "Noto Sans CJK SC")
-    assert pdf_families("zh") == ("Noto Sans CJK SC", "PT Serif", "Amiri")
-    assert pdf_families("ru") == ("PT Serif", "Amiri", "Noto Sans CJK SC")
+def test_font_directories_hold_every_named_face() -> None:
+    families = set(_packaged().families())
+    assert {"PT Serif", "Amiri", "Noto Sans CJK JP", *FALLBACKS} <= families
+
+
+def test_font_directories_hold_a_real_bold_for_each_language_face() -> None:
+    weights: dict[str, set[int]] = {}
+    for font in _packaged().fonts():
+        weights.setdefault(font.family, set()).add(font.weight)
+    assert {400, 700} <= weights["PT Serif"]
+    assert {400, 700} <= weights["Amiri"]
+    assert {400, 700} <= weights["Noto Sans CJK JP"]
+
+
+def test_pdf_families_put_the_language_face_first_then_the_fallbacks() -> None:
+    assert pdf_families("ar") == ("Amiri", "PT Serif", "Noto Sans CJK JP", *FALLBACKS)
+    assert pdf_families("zh") == ("Noto Sans CJK JP", "PT Serif", "Amiri", *FALLBACKS)
+    assert pdf_families("ru") == ("PT Serif", "Amiri", "Noto Sans CJK JP", *FALLBACKS)
+
+
+def test_printable_code_points_cover_the_scripts_of_the_fallbacks() -> None:
+    covered = printable_code_points()
+    for character in "אԱაअকਪગଓதతಕമසกກកမሀΩЖ✔😀":
+        assert ord(character) in covered, character
+
+
+def test_unprintable_characters_names_those_no_face_has_once_in_order() -> None:
+    text = "Tibet བོད 𠀀 and again བ \ufffe"
+    assert unprintable_characters(text) == ["བ", "ོ", "ད", "𠀀", "\ufffe"]
+
+
+def test_unprintable_characters_ignores_joiners_marks_and_layout_controls() -> None:
+    text = "a\u200db\u200bc\u2066S/2020/1\u2069\ufe0f\u00ad\U000e0041\tz\n"
+    assert unprintable_characters(text) == []

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import re
 from importlib.resources import files
 
@@ -8,7 +9,7 @@ import pytest
 from opendebate.documents.model import UNDocument
 from opendebate.documents.render_html import render_html, render_html_fragment
 
-from .samples import SCRIPT_TEXT
+from .samples import SCRIPT_TEXT, block, english_annex
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +93,14 @@ def test_html_classes_are_all_styled(page: str) -> None:
 
 def test_html_is_identical_for_the_same_input(letter: UNDocument) -> None:
     assert render_html(letter) == render_html(letter)
+
+
+def test_html_drops_characters_no_document_may_hold(letter: UNDocument) -> None:
+    annex = dataclasses.replace(english_annex(), body=(block("a\x0bb\x00c\ufffed", "en"),))
+    html = render_html(dataclasses.replace(letter, annexes=(annex,)))
+    assert '<p class="un-body">a bcd</p>' in html
+
+
+def test_html_stylesheet_breaks_a_run_too_long_for_a_line() -> None:
+    stylesheet = files("opendebate.documents").joinpath("static", "documents", "document.css")
+    assert "overflow-wrap: anywhere;" in stylesheet.read_text()

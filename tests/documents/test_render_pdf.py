@@ -12,7 +12,15 @@ from pypdf.generic import ArrayObject, DictionaryObject, PdfObject, StreamObject
 from opendebate.documents.model import UNDocument
 from opendebate.documents.render_pdf import render_pdf
 
-from .samples import ARABIC_WORDS, CHINESE_PHRASE, JOB_NUMBER, METACHARACTERS, RUSSIAN_WORD, SYMBOL
+from .samples import (
+    ARABIC_WORDS,
+    CHINESE_PHRASE,
+    JOB_NUMBER,
+    METACHARACTERS,
+    RUSSIAN_WORD,
+    SYMBOL,
+    block,
+)
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +72,10 @@ def test_pdf_embeds_every_font_from_the_font_packages(pdf: PdfReader) -> None:
         "PTSerif-Italic": {"/FontFile2"},
         "Amiri-Regular": {"/FontFile2"},
         "Amiri-Bold": {"/FontFile2"},
-        "NotoSansCJKsc-Regular": {"/FontFile3"},
+        # Chinese in the Japanese family with the Simplified Chinese forms (see fonts.py), so
+        # that the bold title is set in a real Bold.
+        "NotoSansCJKjp-Regular": {"/FontFile3"},
+        "NotoSansCJKjp-Bold": {"/FontFile3"},
     }
 
 
@@ -121,3 +132,60 @@ def test_pdf_dates_come_from_the_document(letter: UNDocument) -> None:
     metadata = PdfReader(BytesIO(render_pdf(later))).metadata
     assert metadata is not None
     assert metadata["/CreationDate"] == "D:20210902143000Z"
+
+
+def _single_paragraph(letter: UNDocument, text: str, language: str) -> UNDocument:
+    return dataclasses.replace(letter, body=(block(text, language),), annexes=())
+
+
+# Each of these once failed the whole compilation's PDF, on every retry (issue 12, point 6).
+ONCE_FATAL = {
+    "check mark": "Agreed ✔",
+    "emoji": "We agree 😀",
+    "Hebrew": "שלום",
+    "Devanagari": "नमस्ते",
+    "Thai": "สวัสดี",
+    "Armenian": "Բարեւ",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "zh"])
+@pytest.mark.parametrize("name", ONCE_FATAL)
+def test_pdf_prints_a_script_the_language_face_lacks(
+    letter: UNDocument, name: str, language: str
+) -> None:
+    text = ONCE_FATAL[name]
+    pdf = PdfReader(BytesIO(render_pdf(_single_paragraph(letter, text, language))))
+    assert "U+" not in pdf.pages[0].extract_text()
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "zh"])
+def test_pdf_shows_a_character_no_face_has_as_its_code_in_a_box(
+    letter: UNDocument, language: str
+) -> None:
+    # CJK Extension B and Tibetan are in no packaged face.
+    pdf = render_pdf(_single_paragraph(letter, "𠀀 and ཀ", language))
+    text = PdfReader(BytesIO(pdf)).pages[0].extract_text()
+    assert "U+20000" in text
+    assert "U+0F40" in text
+
+
+def test_pdf_shows_a_non_character_as_its_code(letter: UNDocument) -> None:
+    """Submission removes non-characters; text that reached the document another way (a name
+    typed by an officer) is still rendered, the non-character dropped."""
+    pdf = render_pdf(_single_paragraph(letter, "a\ufffeb\U0010ffffc", "en"))
+    assert "abc" in PdfReader(BytesIO(pdf)).pages[0].extract_text()
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "zh"])
+def test_pdf_breaks_a_run_too_long_for_a_line(letter: UNDocument, language: str) -> None:
+    run = "x" * 17_000
+    pdf = PdfReader(BytesIO(render_pdf(_single_paragraph(letter, run, language))))
+    lines = [
+        line.replace("\u200b", "")
+        for page in pdf.pages
+        for line in page.extract_text().splitlines()
+        if set(line.replace("\u200b", "")) == {"x"}
+    ]
+    assert "".join(lines) == run
+    assert max(map(len, lines)) < 120

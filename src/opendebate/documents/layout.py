@@ -5,6 +5,7 @@ Documents issued in New York are printed on US Letter with margins of about one 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from opendebate.common.languages import Language
@@ -68,3 +69,41 @@ def running_job_number(document: UNDocument) -> str:
     """The job number as later pages show it: "20-08902", without the language letter and
     dates that page 1 carries ("20-08902 (F) 130720")."""
     return document.job_number.split(" ", 1)[0]
+
+
+# A run of characters with no line-break opportunity longer than a line holds (a pasted hash, a
+# URL without slashes, a 17,000-letter "aaaa...") overflows the page in Typst, which never
+# breaks inside a word; past about 16,000 characters it even makes an invalid PDF. Word,
+# LibreOffice and browsers (document.css: overflow-wrap) break such a run at the margin
+# themselves; for the PDF a zero-width space is put every _CHUNK characters of it. Spaces,
+# hyphens, dashes and slashes already allow a break, and so do the scripts written without
+# spaces that Typst breaks by character or by dictionary (Thai, Lao, Myanmar, Khmer, the CJK
+# ideographs, kana and punctuation), so runs of those are left alone.
+_LONGEST_LINE = 80
+_CHUNK = 40
+_UNBROKEN = re.compile(
+    "[^\\s\\-/\u2010-\u2014\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+    "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]"
+    f"{{{_LONGEST_LINE},}}"
+)
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(text: str) -> str:
+    """`text` with a break opportunity in every run too long for a line."""
+    if len(text) < _LONGEST_LINE:
+        return text
+    return _UNBROKEN.sub(_allow_breaks, text)
+
+
+def _allow_breaks(match: re.Match[str]) -> str:
+    run = match.group()
+    pieces, start = [], 0
+    while start < len(run):
+        end = min(start + _CHUNK, len(run))
+        # Never between a character and the marks, joiners or modifiers that attach to it.
+        while end < len(run) and unicodedata.category(run[end]) in ("Mn", "Mc", "Me", "Cf", "Sk"):
+            end += 1
+        pieces.append(run[start:end])
+        start = end
+    return ZERO_WIDTH_SPACE.join(pieces)

@@ -27,7 +27,7 @@ from lxml import etree
 
 from . import fonts, layout
 from .model import Annex, Block, BlockStyle, Signature, UNDocument
-from .xmltext import xml_text
+from .text import clean_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -322,7 +322,7 @@ def _run(
     Arabic already is, through the styles' complex-script size)."""
     run = _sub(parent, "r")
     run.append(copy.deepcopy(_run_properties(language, bold, italic, sized)))
-    for piece in re.split("([\t\n])", xml_text(text)):
+    for piece in re.split("([\t\n])", clean_text(text)):
         if piece == "\t":
             _sub(run, "tab")
         elif piece == "\n":

@@ -15,6 +15,7 @@ from opendebate.common.languages import Language
 from . import layout
 from .blocks import list_runs
 from .model import Annex, Block, BlockStyle, Run, Signature, UNDocument
+from .text import clean_text
 
 _BLOCK_CLASS = {
     BlockStyle.BODY: "un-body",
@@ -132,7 +133,7 @@ def _run(run: Run) -> str:
 
 def _text(text: str) -> str:
     # Quotes need no escaping in text (only in attribute values, escaped with quote=True).
-    return escape(text, quote=False)
+    return escape(clean_text(text), quote=False)
 
 
 def _language(language: str, outer: str = "") -> str:
