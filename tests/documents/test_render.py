@@ -22,7 +22,7 @@ from opendebate.documents.render_akn import AKN
 from opendebate.documents.render_docx import W
 
 from .parsing import SAFE_PARSER
-from .samples import SCRIPTS, every_script_letter
+from .samples import SCRIPTS, block, every_script_letter
 
 AKN_NAMESPACES = {"a": AKN}
 
@@ -140,3 +140,53 @@ def test_render_all_prints_every_script_in_every_format(
     for text in SCRIPTS.values():
         assert text in html
         assert text in docx_texts
+
+
+def test_render_all_keeps_symbols_left_to_right_in_arabic(
+    letter: UNDocument, poppler: Path, tmp_path: Path
+) -> None:
+    """The placeholder symbol of an unissued document, in the Arabic masthead and in an Arabic
+    sentence, reads "S/____/___" in every format, never "___/____/S"."""
+    header = dataclasses.replace(letter.header, symbol="S/____/___", organization="الأمم المتحدة")
+    sentence = "انظر الوثيقة S/____/___ والوثيقة S/2020/866."
+    version = dataclasses.replace(
+        letter,
+        header=header,
+        language="ar",
+        title="رسالة",
+        body=(block(sentence, "ar"),),
+        signature=None,
+        annexes=(),
+    )
+    outputs = render_all(version)
+    pdf = tmp_path / "letter.pdf"
+    pdf.write_bytes(outputs["pdf"])
+    boxes = subprocess.run(
+        [poppler / "pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = [word.text for word in etree.fromstring(boxes.encode(), SAFE_PARSER).iter("{*}word")]
+    assert words.count("S/____/___") == 2
+    assert "S/2020/866" in words
+    html = outputs["html"].decode()
+    assert '<p class="un-symbol"><bdi dir="ltr">S/____/___</bdi></p>' in html
+    assert (
+        'انظر الوثيقة <bdi dir="ltr">S/____/___</bdi> والوثيقة <bdi dir="ltr">S/2020/866</bdi>.'
+    ) in html
+    with zipfile.ZipFile(BytesIO(outputs["docx"])) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"), SAFE_PARSER)
+    namespaces = {"w": W}
+    (paragraph,) = body.xpath("//w:p[w:r/w:t='S/2020/866']", namespaces=namespaces)
+    runs = [
+        (
+            "".join(run.xpath("w:t/text()", namespaces=namespaces)),
+            run.xpath("w:rPr/w:rtl", namespaces=namespaces) != [],
+        )
+        for run in paragraph.xpath("w:r", namespaces=namespaces)
+    ]
+    assert runs == [
+        ("انظر الوثيقة ", True),
+        ("S/____/___", False),
+        (" والوثيقة ", True),
+        ("S/2020/866", False),
+        (".", True),
+    ]

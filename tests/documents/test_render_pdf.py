@@ -2,16 +2,20 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import subprocess
 from io import BytesIO
+from pathlib import Path
 from typing import cast
 
 import pytest
+from lxml import etree
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, PdfObject, StreamObject
 
 from opendebate.documents.model import UNDocument
 from opendebate.documents.render_pdf import render_pdf
 
+from .parsing import SAFE_PARSER
 from .samples import (
     ARABIC_WORDS,
     CHINESE_PHRASE,
@@ -98,9 +102,33 @@ def test_pdf_shows_the_symbol_on_every_page(pages: list[str]) -> None:
     assert [SYMBOL in text for text in pages] == [True] * 6
 
 
-def test_pdf_numbers_later_pages_n_of_total(pages: list[str]) -> None:
+def test_pdf_numbers_later_pages_n_of_total_on_the_outside_edge(pages: list[str]) -> None:
     footers = [text.splitlines()[-1] for text in pages]
-    assert footers == [JOB_NUMBER, *(f"{number}/6 20-11568" for number in range(2, 7))]
+    assert footers == [
+        JOB_NUMBER,
+        *(
+            f"{number}/6 20-11568" if number % 2 == 0 else f"20-11568 {number}/6"
+            for number in range(2, 7)
+        ),
+    ]
+
+
+def test_pdf_puts_the_symbol_on_the_outside_edge(
+    rendered: dict[str, bytes], poppler: Path, tmp_path: Path
+) -> None:
+    """Left on even (verso) pages, right on odd (recto) pages, as in a bound UN document."""
+    pdf = tmp_path / "letter.pdf"
+    pdf.write_bytes(rendered["pdf"])
+    boxes = subprocess.run(
+        [poppler / "pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = etree.fromstring(boxes.encode(), SAFE_PARSER).iter("{*}page")
+    edges = []
+    for page in pages:
+        words = [word for word in page.iter("{*}word") if word.text == SYMBOL]
+        top = min(words, key=lambda word: float(word.get("yMin")))
+        edges.append("left" if float(top.get("xMin")) < 100 else "right")
+    assert edges == ["right", "left", "right", "left", "right", "left"]
 
 
 def test_pdf_chinese_text_is_extractable(pages: list[str]) -> None:

@@ -65,6 +65,24 @@ def _starts_right_to_left(text: str) -> bool:
     return False
 
 
+# A UN document symbol ("S/2020/866", "S/PRST/2020/1", "A/75/649", the placeholder "S/____/___").
+# It reads left to right in every version: in an Arabic line the bidirectional algorithm would
+# otherwise carry its slashes and underscores to the right-to-left side ("___/____/S").
+# One group, so that SYMBOL.split keeps the symbols (at odd indices).
+SYMBOL = re.compile(r"((?<![\w/])[A-Z]{1,4}(?:/\w+(?:\.\w+)*)+)", re.ASCII)
+LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2066", "\u2069"
+
+
+def isolate_symbols(text: str) -> str:
+    """`text` with each symbol in a left-to-right isolate, for formats that take Unicode's
+    isolate characters as they are (Typst); HTML and DOCX mark the symbol up instead."""
+    if "/" not in text:
+        return text
+    return SYMBOL.sub(
+        lambda match: f"{LEFT_TO_RIGHT_ISOLATE}{match.group()}{POP_DIRECTIONAL_ISOLATE}", text
+    )
+
+
 def running_job_number(document: UNDocument) -> str:
     """The job number as later pages show it: "20-08902", without the language letter and
     dates that page 1 carries ("20-08902 (F) 130720")."""

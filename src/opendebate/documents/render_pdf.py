@@ -133,7 +133,7 @@ def _signature(signature: Signature | None) -> dict[str, Any] | None:
 
 
 def _text(text: str) -> Text:
-    text = layout.breakable(clean_text(text))
+    text = layout.isolate_symbols(layout.breakable(clean_text(text)))
     missing = unprintable_characters(text)
     if not missing:
         return text
