@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+from pathlib import Path
+from typing import cast
+
 import typst
 
 from opendebate.documents.fonts import (
+    CHINESE,
     FALLBACKS,
     font_directories,
     pdf_families,
-    printable_code_points,
+    printable_characters,
     unprintable_characters,
 )
 
@@ -39,10 +43,10 @@ def test_pdf_families_put_the_language_face_first_then_the_fallbacks() -> None:
     assert pdf_families("ru") == ("PT Serif", "Amiri", "Noto Sans CJK JP", *FALLBACKS)
 
 
-def test_printable_code_points_cover_the_scripts_of_the_fallbacks() -> None:
-    covered = printable_code_points()
+def test_printable_characters_cover_the_scripts_of_the_fallbacks() -> None:
+    covered = printable_characters()
     for character in "אԱაअকਪગଓதతಕമසกກកမሀΩЖ✔😀":
-        assert ord(character) in covered, character
+        assert character in covered, character
 
 
 def test_unprintable_characters_names_those_no_face_has_once_in_order() -> None:
@@ -53,3 +57,36 @@ def test_unprintable_characters_names_those_no_face_has_once_in_order() -> None:
 def test_unprintable_characters_ignores_joiners_marks_and_layout_controls() -> None:
     text = "a\u200db\u200bc\u2066S/2020/1\u2069\ufe0f\u00ad\U000e0041\tz\n"
     assert unprintable_characters(text) == []
+
+
+def test_chinese_face_draws_the_simplified_chinese_forms_in_both_weights(
+    tmp_path: Path,
+) -> None:
+    """The Japanese family, tagged zh, draws what Noto Sans CJK SC draws (the locl feature):
+    直 and 骨 are among the characters whose Japanese and Chinese forms differ."""
+    source = tmp_path / "forms.typ"
+    source.write_text(
+        "#set page(width: 4cm, height: 1.4cm, margin: 2pt)\n"
+        "#set text(size: 24pt, lang: sys.inputs.lang, font: sys.inputs.font)\n"
+        "#set text(weight: int(sys.inputs.weight))\n"
+        "直骨"
+    )
+
+    def picture(font: str, lang: str, weight: int = 400) -> bytes:
+        return cast(
+            bytes,
+            typst.compile(
+                source,
+                format="png",
+                ppi=72,
+                font_paths=_packaged(),
+                ignore_system_fonts=True,
+                sys_inputs={"font": font, "lang": lang, "weight": str(weight)},
+            ),
+        )
+
+    chinese = picture("Noto Sans CJK SC", "zh")
+    assert picture(CHINESE, "zh") == chinese
+    assert picture(CHINESE, "ja") != chinese
+    bold = picture(CHINESE, "zh", 700)
+    assert bold not in (chinese, picture(CHINESE, "ja", 700))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 import subprocess
 from io import BytesIO
@@ -196,6 +197,28 @@ def test_pdf_shows_a_character_no_face_has_as_its_code_in_a_box(
     text = PdfReader(BytesIO(pdf)).pages[0].extract_text()
     assert "U+20000" in text
     assert "U+0F40" in text
+
+
+def test_pdf_reports_each_character_it_shows_as_a_code_and_where(
+    letter: UNDocument, caplog: pytest.LogCaptureFixture
+) -> None:
+    annex = dataclasses.replace(letter.annexes[4], body=(block("ok 𠀀 and ཀ", "en"),))
+    with caplog.at_level(logging.WARNING, logger="opendebate.documents.render_pdf"):
+        render_pdf(dataclasses.replace(letter, body=(block("𠀀", "zh"),), annexes=(annex,)))
+    assert caplog.messages == [
+        "S/2020/866: U+20000 (𠀀) has no glyph in any packaged face, shown as its code in "
+        "paragraph 1, annex-5 paragraph 1",
+        "S/2020/866: U+0F40 (ཀ) has no glyph in any packaged face, shown as its code in "
+        "annex-5 paragraph 1",
+    ]
+
+
+def test_pdf_reports_nothing_when_every_character_prints(
+    letter: UNDocument, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="opendebate.documents.render_pdf"):
+        render_pdf(_single_paragraph(letter, 'A "{"code":"U+1"}" quote ✔', "en"))
+    assert caplog.messages == []
 
 
 def test_pdf_shows_a_non_character_as_its_code(letter: UNDocument) -> None:

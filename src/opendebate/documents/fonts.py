@@ -96,10 +96,11 @@ def _directory(package: str, *parts: str) -> Path:
 
 
 @functools.cache
-def printable_code_points() -> frozenset[int]:
-    """Every code point some packaged face has a glyph for: Typst falls back through all of
+def printable_characters() -> frozenset[str]:
+    """Every character some packaged face has a glyph for: Typst falls back through all of
     them, so these are exactly the characters a PDF can show. Read once per process (about
-    two seconds, most of it the CJK collection)."""
+    two seconds, most of it the CJK collection); characters, not code points, so that a text's
+    set of characters is checked against it in one set difference."""
     covered: set[int] = set()
     for directory in font_directories():
         for path in sorted(directory.iterdir()):
@@ -111,7 +112,7 @@ def printable_code_points() -> frozenset[int]:
             elif suffix in (".ttf", ".otf"):
                 with TTFont(path, lazy=True) as face:
                     covered.update(face.getBestCmap() or {})
-    return frozenset(covered)
+    return frozenset(map(chr, covered | {ord("\t"), ord("\n")}))
 
 
 def unprintable_characters(text: str) -> list[str]:
@@ -121,13 +122,13 @@ def unprintable_characters(text: str) -> list[str]:
     nothing by design and are never reported: the shaper hides them whether or not a face maps
     them.
     """
-    covered = printable_code_points()
+    missing = set(text).difference(printable_characters())
+    if not missing:
+        return []
     return [
         character
         for character in dict.fromkeys(text)
-        if ord(character) not in covered
-        and character not in "\t\n"
-        and not _DEFAULT_IGNORABLE.match(character)
+        if character in missing and not _DEFAULT_IGNORABLE.match(character)
     ]
 
 

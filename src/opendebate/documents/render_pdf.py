@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import re
 import threading
 from pathlib import Path
@@ -25,8 +26,9 @@ import typst
 from . import layout
 from .fonts import font_directories, pdf_families, unprintable_characters
 from .model import Annex, Block, Signature, UNDocument
-from .text import clean_text
+from .text import clean_text, document_texts, unprintable
 
+logger = logging.getLogger(__name__)
 _TEMPLATE = Path(__file__).parent / "templates" / "documents" / "un_document.typ"
 # What the template receives for a text: a string, or a list of pieces when some character must
 # be shown as its code point ({"text": "..."} and {"code": "U+20000"}).
@@ -49,6 +51,16 @@ def _compiler() -> typst.Compiler:
 
 def render_pdf(document: UNDocument) -> bytes:
     data = json.dumps(_document_data(document), ensure_ascii=False, separators=(",", ":"))
+    # Only a boxed piece writes this: a quote inside a text is escaped (\").
+    if '{"code":"U+' in data:
+        for missing in unprintable(document_texts(document)):
+            logger.warning(
+                "%s: %s (%s) has no glyph in any packaged face, shown as its code in %s",
+                document.symbol,
+                missing.code_point,
+                missing.character,
+                ", ".join(missing.places),
+            )
     with _lock:
         pdf = _compiler().compile(
             format="pdf",
