@@ -134,13 +134,17 @@ def soffice() -> str:
 
     Under CI a missing LibreOffice fails the run; on a developer's machine the test is skipped.
     """
-    path = shutil.which("soffice")
+    return required_tool("soffice", "LibreOffice (libreoffice-writer-nogui)")
+
+
+def required_tool(command: str, package: str) -> str:
+    """The path of a real tool a test checks against: under CI a missing one fails the run, on
+    a developer's machine the test is skipped."""
+    path = shutil.which(command)
     if path is None:
         if os.environ.get("CI") == "true":
-            pytest.fail(
-                "soffice is missing: CI must install LibreOffice (libreoffice-writer-nogui)"
-            )
-        pytest.skip("soffice (LibreOffice) is not installed here; CI installs it")
+            pytest.fail(f"{command} is missing: CI must install {package}")
+        pytest.skip(f"{command} ({package}) is not installed here; CI installs it")
     return path
 
 

@@ -3,8 +3,6 @@ share them), and the Akoma Ntoso schema, loaded once."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ from lxml import etree
 
 from opendebate.documents.model import UNDocument
 from opendebate.documents.render import render_all
+from tests.conftest import required_tool
 
 from .parsing import akn_schema
 from .samples import chinese_letter
@@ -38,9 +37,4 @@ def poppler() -> Path:
 
     Under CI a missing poppler fails the run; on a developer's machine the test is skipped.
     """
-    path = shutil.which("pdffonts")
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("pdffonts is missing: CI must install poppler-utils")
-        pytest.skip("poppler-utils is not installed here; CI installs it")
-    return Path(path).parent
+    return Path(required_tool("pdffonts", "poppler-utils")).parent
