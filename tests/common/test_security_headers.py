@@ -10,7 +10,11 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from opendebate.documents.render_html import render_annex_html, render_html
+from opendebate.documents.render_html import (
+    render_annex_html,
+    render_html,
+    render_html_fragment,
+)
 from opendebate.meetings.demo import create_seed_meeting
 from opendebate.meetings.models import Meeting
 from tests.documents.samples import chinese_letter
@@ -128,6 +132,10 @@ def test_no_template_has_inline_script_or_style() -> None:
 
 
 def test_generated_document_html_has_no_inline_code() -> None:
+    """What the site's pages embed has none. The standalone page (the HTML download) holds its
+    stylesheet and nothing else; it is only ever served as an attachment, never rendered under
+    the site's policy (tests/compilation/test_views.py checks the download)."""
     letter = chinese_letter()
-    assert inline_code(render_html(letter)) == []
+    assert inline_code(render_html_fragment(letter)) == []
     assert inline_code(render_annex_html(letter.annexes[1])) == []
+    assert inline_code(render_html(letter)) == ["<style"]

@@ -280,6 +280,13 @@ def test_compile_returns_at_once_then_shows_progress_and_files(
     akn = as_secretariat.get(action(compilation, "files/akn"))
     assert akn["Content-Disposition"] == 'attachment; filename="compilation-draft.akn.xml"'
     assert content(akn).startswith(b"<?xml")
+    html = as_secretariat.get(action(compilation, "files/html"))
+    # One self-contained file (its stylesheet inside), always a download: never rendered under
+    # the site's Content-Security-Policy, which forbids inline styles.
+    assert html["Content-Disposition"] == 'attachment; filename="compilation-draft.html"'
+    page_bytes = content(html)
+    assert b"<style>\n/* A UN document as the public reads it" in page_bytes
+    assert b"<link" not in page_bytes
     assert as_secretariat.get(action(compilation, "files/exe")).status_code == 404
 
 

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 from opendebate.documents.model import (
@@ -205,3 +206,56 @@ def chinese_letter() -> UNDocument:
         akn_work=("un", "unsc", "letter", "2020-09-01"),
         generated_at=datetime.datetime(2020, 9, 2, 14, 30, tzinfo=datetime.UTC),
     )
+
+
+# One sentence in each script a statement plausibly quotes (what a delegation can type), with
+# the language tag of the script's main language, for the "every script renders" tests.
+SCRIPTS = {
+    "Latin": "Peace and security for all.",
+    "Latin (Vietnamese)": "Hòa bình và an ninh cho tất cả mọi người.",
+    "Latin (IPA)": "ˈpiːs ənd sɪˈkjʊərɪti",
+    "Greek": "Ειρήνη και ασφάλεια για όλους.",
+    "Cyrillic": "Мир и безопасность для всех.",
+    "Cyrillic (Kazakh, Serbian)": "Қазақстан, Ђурђевдан, Ўзбекистон.",
+    "Armenian": "Խաղաղություն և անվտանգություն բոլորի համար։",
+    "Georgian": "მშვიდობა და უსაფრთხოება ყველასთვის.",
+    "Hebrew": "שלום וביטחון לכולם.",
+    "Arabic": "السلام والأمن للجميع.",
+    "Persian": "صلح و امنیت برای همه.",
+    "Urdu": "سب کے لیے امن اور سلامتی۔",
+    "Devanagari": "सभी के लिए शांति और सुरक्षा।",
+    "Bengali": "সবার জন্য শান্তি ও নিরাপত্তা।",
+    "Gurmukhi": "ਸਾਰਿਆਂ ਲਈ ਸ਼ਾਂਤੀ ਅਤੇ ਸੁਰੱਖਿਆ।",
+    "Gujarati": "બધા માટે શાંતિ અને સુરક્ષા.",
+    "Oriya": "ସମସ୍ତଙ୍କ ପାଇଁ ଶାନ୍ତି ଓ ସୁରକ୍ଷା।",
+    "Tamil": "அனைவருக்கும் அமைதியும் பாதுகாப்பும்.",
+    "Telugu": "అందరికీ శాంతి మరియు భద్రత.",
+    "Kannada": "ಎಲ್ಲರಿಗೂ ಶಾಂತಿ ಮತ್ತು ಭದ್ರತೆ.",
+    "Malayalam": "എല്ലാവർക്കും സമാധാനവും സുരക്ഷയും.",
+    "Sinhala": "සැමට සාමය සහ ආරක්ෂාව.",
+    "Thai": "สันติภาพและความมั่นคงสำหรับทุกคน",
+    "Lao": "ສັນຕິພາບແລະຄວາມໝັ້ນຄົງສຳລັບທຸກຄົນ",
+    "Khmer": "សន្តិភាព និងសន្តិសុខសម្រាប់មនុស្សទាំងអស់។",
+    "Myanmar": "လူတိုင်းအတွက် ငြိမ်းချမ်းရေးနှင့် လုံခြုံရေး။",
+    "Ethiopic": "ሰላምና ደህንነት ለሁሉም።",
+    "Chinese (Simplified)": "人人享有和平与安全。",
+    "Chinese (Traditional)": "人人享有和平與安全。",
+    "Japanese": "すべての人に平和と安全を。カタカナ",
+    "Korean": "모두를 위한 평화와 안보.",
+    "Symbols": "✔ ✓ ☑ ★ → ⇒ ⚠ ☮ € ₹ № ℃ § ¶ † ‰",
+    "Mathematics": "∀x ∈ ℝ: x² ≥ 0, ∑ ≤ ∞, √2 ≠ π, A ⊂ B ∪ C",
+    "Emoji": "Agreed 👍🏽 🇺🇳 ❤️ 😀 👨‍👩‍👧 🌍",
+}
+
+
+def every_script_letter(language: str = "en") -> UNDocument:
+    """The sample letter with one annex, in `language`, holding a paragraph in every script."""
+    annex = Annex(
+        anchor="annex-1",
+        label="Annex",
+        heading="Statement quoting every script",
+        original_mark="",
+        language=language,
+        body=tuple(block(text, language) for text in SCRIPTS.values()),
+    )
+    return dataclasses.replace(chinese_letter(), annexes=(annex,))

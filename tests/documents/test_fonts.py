@@ -1,24 +1,92 @@
 from __future__ import annotations
 
+from pathlib import Path
+from typing import cast
+
 import typst
 
-from opendebate.documents.fonts import font_directories, pdf_families
+from opendebate.documents.fonts import (
+    CHINESE,
+    FALLBACKS,
+    font_directories,
+    pdf_families,
+    printable_characters,
+    unprintable_characters,
+)
 
 
-def test_font_directories_hold_the_packaged_faces() -> None:
-    fonts = typst.Fonts(
+def _packaged() -> typst.Fonts:
+    return typst.Fonts(
         include_system_fonts=False,
         include_embedded_fonts=False,
         font_paths=[str(directory) for directory in font_directories()],
     )
-    assert {"PT Serif", "Amiri", "Noto Sans CJK SC"} <= set(fonts.families())
-    assert {font.style for font in fonts.fonts() if font.family == "PT Serif"} == {
-        "normal",
-        "italic",
-    }
 
 
-def test_pdf_families_put_the_language_face_first() -> None:
-    assert pdf_families("ar") == ("Amiri", "PT Serif", "Noto Sans CJK SC")
-    assert pdf_families("zh") == ("Noto Sans CJK SC", "PT Serif", "Amiri")
-    assert pdf_families("ru") == ("PT Serif", "Amiri", "Noto Sans CJK SC")
+def test_font_directories_hold_every_named_face() -> None:
+    families = set(_packaged().families())
+    assert {"PT Serif", "Amiri", "Noto Sans CJK JP", *FALLBACKS} <= families
+
+
+def test_font_directories_hold_a_real_bold_for_each_language_face() -> None:
+    weights: dict[str, set[int]] = {}
+    for font in _packaged().fonts():
+        weights.setdefault(font.family, set()).add(font.weight)
+    assert {400, 700} <= weights["PT Serif"]
+    assert {400, 700} <= weights["Amiri"]
+    assert {400, 700} <= weights["Noto Sans CJK JP"]
+
+
+def test_pdf_families_put_the_language_face_first_then_the_fallbacks() -> None:
+    assert pdf_families("ar") == ("Amiri", "PT Serif", "Noto Sans CJK JP", *FALLBACKS)
+    assert pdf_families("zh") == ("Noto Sans CJK JP", "PT Serif", "Amiri", *FALLBACKS)
+    assert pdf_families("ru") == ("PT Serif", "Amiri", "Noto Sans CJK JP", *FALLBACKS)
+
+
+def test_printable_characters_cover_the_scripts_of_the_fallbacks() -> None:
+    covered = printable_characters()
+    for character in "אԱაअকਪગଓதతಕമසกກកမሀΩЖ✔😀":
+        assert character in covered, character
+
+
+def test_unprintable_characters_names_those_no_face_has_once_in_order() -> None:
+    text = "Tibet བོད 𠀀 and again བ \ufffe"
+    assert unprintable_characters(text) == ["བ", "ོ", "ད", "𠀀", "\ufffe"]
+
+
+def test_unprintable_characters_ignores_joiners_marks_and_layout_controls() -> None:
+    text = "a\u200db\u200bc\u2066S/2020/1\u2069\ufe0f\u00ad\U000e0041\tz\n"
+    assert unprintable_characters(text) == []
+
+
+def test_chinese_face_draws_the_simplified_chinese_forms_in_both_weights(
+    tmp_path: Path,
+) -> None:
+    """The Japanese family, tagged zh, draws what Noto Sans CJK SC draws (the locl feature):
+    直 and 骨 are among the characters whose Japanese and Chinese forms differ."""
+    source = tmp_path / "forms.typ"
+    source.write_text(
+        "#set page(width: 4cm, height: 1.4cm, margin: 2pt)\n"
+        "#set text(size: 24pt, lang: sys.inputs.lang, font: sys.inputs.font)\n"
+        "#set text(weight: int(sys.inputs.weight))\n"
+        "直骨"
+    )
+
+    def picture(font: str, lang: str, weight: int = 400) -> bytes:
+        return cast(
+            bytes,
+            typst.compile(
+                source,
+                format="png",
+                ppi=72,
+                font_paths=_packaged(),
+                ignore_system_fonts=True,
+                sys_inputs={"font": font, "lang": lang, "weight": str(weight)},
+            ),
+        )
+
+    chinese = picture("Noto Sans CJK SC", "zh")
+    assert picture(CHINESE, "zh") == chinese
+    assert picture(CHINESE, "ja") != chinese
+    bold = picture(CHINESE, "zh", 700)
+    assert bold not in (chinese, picture(CHINESE, "ja", 700))

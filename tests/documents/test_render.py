@@ -6,18 +6,25 @@ import json
 import os
 import subprocess
 import sys
+import unicodedata
 import zipfile
 from io import BytesIO
 from pathlib import Path
 
+import docx
+import pytest
 from lxml import etree
 from pypdf import PdfReader
 
 from opendebate.documents.model import UNDocument
 from opendebate.documents.render import render_all
+from opendebate.documents.render_akn import AKN
 from opendebate.documents.render_docx import W
 
 from .parsing import SAFE_PARSER
+from .samples import SCRIPTS, block, every_script_letter
+
+AKN_NAMESPACES = {"a": AKN}
 
 ROOT = Path(__file__).parents[2]
 # Another interpreter, with another hash seed and another start time, must produce the same
@@ -95,3 +102,91 @@ def test_render_all_lays_out_an_arabic_version_right_to_left(
     assert html.startswith('<!DOCTYPE html>\n<html lang="ar" dir="rtl">')
     assert '<p lang="en" dir="ltr">2 September 2020</p>' in html
     assert schema.validate(etree.fromstring(outputs["akn.xml"], SAFE_PARSER)), schema.error_log
+
+
+def _letters(text: str) -> set[str]:
+    return {character for character in text if unicodedata.category(character).startswith("L")}
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "zh"])
+def test_render_all_prints_every_script_in_every_format(
+    language: str, schema: etree.XMLSchema, poppler: Path, tmp_path: Path
+) -> None:
+    """A statement quoting more than thirty scripts, symbols and emoji, set in a Latin, an Arabic
+    and a Chinese annex: every format is made, and the PDF has every letter as text, in fonts
+    it embeds, with no character shown as a code in a box."""
+    outputs = render_all(every_script_letter(language))
+    pdf = tmp_path / "letter.pdf"
+    pdf.write_bytes(outputs["pdf"])
+    extracted = subprocess.run(
+        [poppler / "pdftotext", pdf, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for script, text in SCRIPTS.items():
+        assert _letters(text) <= set(extracted), script
+    assert "U+" not in extracted
+    fonts = subprocess.run(
+        [poppler / "pdffonts", pdf], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    embedded = {line.split()[0].split("+", 1)[1].split("-")[0] for line in fonts}
+    assert {"NotoSansDevanagari", "NotoSansEthiopic", "NotoSansKhmer", "NotoEmoji"} <= embedded
+    assert {line.split()[-5] for line in fonts} == {"yes"}  # the "emb" column
+    html = outputs["html"].decode()
+    akn = etree.fromstring(outputs["akn.xml"], SAFE_PARSER)
+    assert schema.validate(akn), schema.error_log
+    paragraphs = akn.xpath("//a:component[2]//a:mainBody/a:p/text()", namespaces=AKN_NAMESPACES)
+    assert paragraphs == list(SCRIPTS.values())
+    document = docx.Document(BytesIO(outputs["docx"]))
+    docx_texts = [paragraph.text for paragraph in document.paragraphs]
+    for text in SCRIPTS.values():
+        assert text in html
+        assert text in docx_texts
+
+
+def test_render_all_keeps_symbols_left_to_right_in_arabic(
+    letter: UNDocument, poppler: Path, tmp_path: Path
+) -> None:
+    """The placeholder symbol of an unissued document, in the Arabic masthead and in an Arabic
+    sentence, reads "S/____/___" in every format, never "___/____/S"."""
+    header = dataclasses.replace(letter.header, symbol="S/____/___", organization="الأمم المتحدة")
+    sentence = "انظر الوثيقة S/____/___ والوثيقة S/2020/866."
+    version = dataclasses.replace(
+        letter,
+        header=header,
+        language="ar",
+        title="رسالة",
+        body=(block(sentence, "ar"),),
+        signature=None,
+        annexes=(),
+    )
+    outputs = render_all(version)
+    pdf = tmp_path / "letter.pdf"
+    pdf.write_bytes(outputs["pdf"])
+    boxes = subprocess.run(
+        [poppler / "pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = [word.text for word in etree.fromstring(boxes.encode(), SAFE_PARSER).iter("{*}word")]
+    assert words.count("S/____/___") == 2
+    assert "S/2020/866" in words
+    html = outputs["html"].decode()
+    assert '<p class="un-symbol"><bdi dir="ltr">S/____/___</bdi></p>' in html
+    assert (
+        'انظر الوثيقة <bdi dir="ltr">S/____/___</bdi> والوثيقة <bdi dir="ltr">S/2020/866</bdi>.'
+    ) in html
+    with zipfile.ZipFile(BytesIO(outputs["docx"])) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"), SAFE_PARSER)
+    namespaces = {"w": W}
+    (paragraph,) = body.xpath("//w:p[w:r/w:t='S/2020/866']", namespaces=namespaces)
+    runs = [
+        (
+            "".join(run.xpath("w:t/text()", namespaces=namespaces)),
+            run.xpath("w:rPr/w:rtl", namespaces=namespaces) != [],
+        )
+        for run in paragraph.xpath("w:r", namespaces=namespaces)
+    ]
+    assert runs == [
+        ("انظر الوثيقة ", True),
+        ("S/____/___", False),
+        (" والوثيقة ", True),
+        ("S/2020/866", False),
+        (".", True),
+    ]

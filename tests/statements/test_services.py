@@ -234,3 +234,34 @@ def test_receipts_chain_detects_a_deleted_entry(
     broken = verify_chain(Receipt.objects.select_related("version").order_by("sequence"))
     assert broken is not None
     assert (broken.sequence, broken.problem) == (3, "expected entry 2")
+
+
+def test_submission_drops_non_characters_and_controls_but_keeps_the_original(
+    france: User, open_meeting: Meeting
+) -> None:
+    text = f"{ENGLISH}\ufffe\U0001ffff\ufdd0\x00\x1b and more."
+    version = submit(france, open_meeting, text)
+    assert version.text == f"{ENGLISH} and more."
+    assert version.blocks[0]["runs"][0]["text"].endswith(". and more.")
+    with version.original.open("rb") as handle:
+        assert handle.read() == text.encode()
+
+
+def test_prepared_warns_of_characters_the_pdf_cannot_print_and_where(
+    open_meeting: Meeting,
+) -> None:
+    text = f"{ENGLISH}\n\nThe name 𠀀 and Tibetan ཀ.\n\nAgain 𠀀 ✔ 😀 שלום."
+    warnings = prepared(open_meeting, text).warnings
+    assert warnings == (
+        "The character U+20000 (𠀀) in paragraph 2, paragraph 3 cannot be printed in the PDF: "
+        "it will show as its code in a box. Replace it if you can.",
+        "The character U+0F40 (ཀ) in paragraph 2 cannot be printed in the PDF: it will show as "
+        "its code in a box. Replace it if you can.",
+    )
+
+
+def test_prepared_has_no_print_warning_for_any_script_a_face_covers(
+    open_meeting: Meeting,
+) -> None:
+    text = f"{ENGLISH} ✔ 😀 👍🏽 שלום नमस्ते สวัสดี Բարեւ ሰላም 한국어 カタカナ"
+    assert prepared(open_meeting, text).warnings == ()

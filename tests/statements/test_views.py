@@ -185,3 +185,20 @@ def test_dashboard_refused_to_presidency_and_anonymous(
 ) -> None:
     assert as_presidency.get(f"/meetings/{open_meeting.pk}/dashboard/").status_code == 403
     assert client.get(f"/meetings/{open_meeting.pk}/dashboard/").status_code == 302
+
+
+def test_preview_names_the_characters_the_pdf_cannot_print(
+    as_france: Client, open_meeting: Meeting
+) -> None:
+    response = send(as_france, open_meeting, "FRA", text=f"{ENGLISH} The name 𠀀.")
+    preview = as_france.get(response["Location"]).content.decode()
+    assert "The character U+20000 (𠀀) in paragraph 1 cannot be printed in the PDF" in preview
+    assert "The name 𠀀." in preview
+
+
+@pytest.mark.parametrize("text", [ARABIC, CHINESE])
+def test_preview_drops_non_characters(as_france: Client, open_meeting: Meeting, text: str) -> None:
+    response = send(as_france, open_meeting, "FRA", text=f"{text}\ufffe\uffff")
+    preview = as_france.get(response["Location"]).content.decode()
+    assert text[-10:] in preview
+    assert "\ufffe" not in preview

@@ -5,6 +5,7 @@ Documents issued in New York are printed on US Letter with margins of about one 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from opendebate.common.languages import Language
@@ -64,7 +65,63 @@ def _starts_right_to_left(text: str) -> bool:
     return False
 
 
+# A UN document symbol ("S/2020/866", "S/PRST/2020/1", "A/75/649", the placeholder "S/____/___").
+# It reads left to right in every version: in an Arabic line the bidirectional algorithm would
+# otherwise carry its slashes and underscores to the right-to-left side ("___/____/S").
+# One group, so that SYMBOL.split keeps the symbols (at odd indices).
+SYMBOL = re.compile(r"((?<![\w/])[A-Z]{1,4}(?:/\w+(?:\.\w+)*)+)", re.ASCII)
+LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2066", "\u2069"
+
+
+def isolate_symbols(text: str) -> str:
+    """`text` with each symbol in a left-to-right isolate, for formats that take Unicode's
+    isolate characters as they are (Typst); HTML and DOCX mark the symbol up instead."""
+    if "/" not in text:
+        return text
+    return SYMBOL.sub(
+        lambda match: f"{LEFT_TO_RIGHT_ISOLATE}{match.group()}{POP_DIRECTIONAL_ISOLATE}", text
+    )
+
+
 def running_job_number(document: UNDocument) -> str:
     """The job number as later pages show it: "20-08902", without the language letter and
     dates that page 1 carries ("20-08902 (F) 130720")."""
     return document.job_number.split(" ", 1)[0]
+
+
+# A run of characters with no line-break opportunity longer than a line holds (a pasted hash, a
+# URL without slashes, a 17,000-letter "aaaa...") overflows the page in Typst, which never
+# breaks inside a word; past about 16,000 characters it even makes an invalid PDF. Word,
+# LibreOffice and browsers (document.css: overflow-wrap) break such a run at the margin
+# themselves; for the PDF a zero-width space is put every _CHUNK characters of it. Spaces,
+# hyphens, dashes and slashes already allow a break, and so do the scripts written without
+# spaces that Typst breaks by character or by dictionary (Thai, Lao, Myanmar, Khmer, the CJK
+# ideographs, kana and punctuation), so runs of those are left alone.
+_LONGEST_LINE = 80
+_CHUNK = 40
+_UNBROKEN = re.compile(
+    "[^\\s\\-/\u2010-\u2014\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+    "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]"
+    f"{{{_LONGEST_LINE},}}"
+)
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(text: str) -> str:
+    """`text` with a break opportunity in every run too long for a line."""
+    if len(text) < _LONGEST_LINE:
+        return text
+    return _UNBROKEN.sub(_allow_breaks, text)
+
+
+def _allow_breaks(match: re.Match[str]) -> str:
+    run = match.group()
+    pieces, start = [], 0
+    while start < len(run):
+        end = min(start + _CHUNK, len(run))
+        # Never between a character and the marks, joiners or modifiers that attach to it.
+        while end < len(run) and unicodedata.category(run[end]) in ("Mn", "Mc", "Me", "Cf", "Sk"):
+            end += 1
+        pieces.append(run[start:end])
+        start = end
+    return ZERO_WIDTH_SPACE.join(pieces)

@@ -22,7 +22,7 @@ from lxml import etree
 from . import layout
 from .blocks import list_runs
 from .model import Annex, Block, Run, Signature, UNDocument
-from .xmltext import xml_text
+from .text import clean_text
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -34,7 +34,7 @@ _SOURCE = "opendebate"
 def _sub(parent: etree._Element, tag: str, text: str = "", /, **attributes: str) -> etree._Element:
     element = etree.SubElement(parent, f"{{{AKN}}}{tag}", attributes)
     if text:
-        element.text = xml_text(text)
+        element.text = clean_text(text)
     return element
 
 
@@ -142,7 +142,7 @@ def _preface(collection: etree._Element, document: UNDocument) -> None:
     date_line = _header_line(container, "date", date_language)
     _sub(date_line, "docDate", date, date=document.date_of_issue.isoformat())
     for line, language in languages:
-        _header_line(container, "language", language).text = xml_text(line)
+        _header_line(container, "language", language).text = clean_text(line)
     title = _sub(_sub(preface, "longTitle"), "p")
     _sub(title, "docTitle", document.title)
 
@@ -198,7 +198,7 @@ def _paragraph(parent: etree._Element, block: Block, outer: str) -> etree._Eleme
 
 def _runs(paragraph: etree._Element, runs: Iterable[Run]) -> None:
     for run in runs:
-        text = xml_text(run.text)
+        text = clean_text(run.text)
         if run.bold or run.italic:
             emphasis = _sub(paragraph, "b" if run.bold else "i")
             innermost = _sub(emphasis, "i") if run.bold and run.italic else emphasis

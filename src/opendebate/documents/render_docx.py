@@ -27,7 +27,7 @@ from lxml import etree
 
 from . import fonts, layout
 from .model import Annex, Block, BlockStyle, Signature, UNDocument
-from .xmltext import xml_text
+from .text import clean_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -119,7 +119,8 @@ _PARAGRAPH_STYLES = (
     ("UN Symbol", _spacing() + _align("end"), _BOLD + _size(16)),
     ("UN Organ", _spacing(), _BOLD + _size(20)),
     ("UN Header Line", "", ""),
-    ("UN Running", "", _size(9)),
+    # The right tab stop puts the second item of a footer on the right margin.
+    ("UN Running", f'<w:tabs><w:tab w:val="right" w:pos="{_TEXT_WIDTH}"/></w:tabs>', _size(9)),
 )
 _STYLES = f"""<w:styles xmlns:w="{W}">
 <w:docDefaults><w:rPrDefault><w:rPr>
@@ -151,6 +152,7 @@ _STYLES = f"""<w:styles xmlns:w="{W}">
 
 def render_docx(document: UNDocument) -> bytes:
     package = docx.Document(BytesIO(_template()))
+    package.settings.odd_and_even_pages_header_footer = True
     _lay_out_pages(package.sections[0], document)
     body = package.element.body
     end = body.sectPr
@@ -194,26 +196,41 @@ def _lay_out_pages(section: Section, document: UNDocument) -> None:
     section.top_margin = section.bottom_margin = Pt(layout.MARGIN_PT)
     section.header_distance = section.footer_distance = Pt(layout.HEADER_DISTANCE_PT)
     # Page 1 carries the header block in the body and the job number below; later pages carry
-    # the symbol above and "n/N job-number" below.
+    # the symbol above and "n/N" and the job number below, the symbol and the page number on
+    # the outside edge as in a bound UN document: left on even (verso) pages, right on odd
+    # (recto) pages. Word's "default" header is the odd pages' once even pages have their own.
     section.different_first_page_header_footer = True
     section.first_page_header.is_linked_to_previous = False
+    section.even_page_header.is_linked_to_previous = False
+    section.even_page_footer.is_linked_to_previous = False
     language = layout.RUNNING_LANGUAGE
-    _fill(section.header._element, _running(language, document.symbol))
-    _fill(section.first_page_footer._element, _running(language, document.job_number))
-    footer = _running(language)
-    _field(footer, "PAGE", language)
-    _run(footer, "/", language)
-    _field(footer, "NUMPAGES", language)
-    _run(footer, "\t" + layout.running_job_number(document), language)
-    _fill(section.footer._element, footer)
+    job = layout.running_job_number(document)
+    _fill(section.header._element, _running(language, "end", document.symbol))
+    _fill(section.even_page_header._element, _running(language, "start", document.symbol))
+    _fill(section.first_page_footer._element, _running(language, "start", document.job_number))
+    odd = _running(language, "start", job + "\t")
+    _page_number(odd, language)
+    _fill(section.footer._element, odd)
+    even = _running(language, "start")
+    _page_number(even, language)
+    _run(even, "\t" + job, language)
+    _fill(section.even_page_footer._element, even)
+
+
+def _page_number(paragraph: etree._Element, language: str) -> None:
+    """ "n/N", from Word's fields, so that the numbers follow the document as it is edited."""
+    _field(paragraph, "PAGE", language)
+    _run(paragraph, "/", language)
+    _field(paragraph, "NUMPAGES", language)
 
 
 def _fill(container: etree._Element, paragraph: etree._Element) -> None:
     container[:] = [paragraph]
 
 
-def _running(language: str, text: str = "") -> etree._Element:
+def _running(language: str, alignment: str, text: str = "") -> etree._Element:
     paragraph = _paragraph("UNRunning", language)
+    _sub(paragraph[0], "jc", val=alignment)
     if text:
         _run(paragraph, text, language)
     return paragraph
@@ -319,10 +336,24 @@ def _run(
     sized: bool = False,
 ) -> None:
     """A run; `sized` sets it at its language's body size (Chinese is larger than the style;
-    Arabic already is, through the styles' complex-script size)."""
+    Arabic already is, through the styles' complex-script size). In a right-to-left language
+    each document symbol is a run of its own, left to right (no w:rtl) and tagged English, so
+    that Word does not turn "S/____/___" into "___/____/S"."""
+    text = clean_text(text)
+    if not layout.is_rtl(language) or "/" not in text:
+        _add_run(parent, text, _run_properties(language, bold, italic, sized))
+        return
+    own = _run_properties(language, bold, italic, sized)
+    symbol = _run_properties(layout.RUNNING_LANGUAGE, bold, italic, sized)
+    for index, piece in enumerate(layout.SYMBOL.split(text)):
+        if piece:
+            _add_run(parent, piece, symbol if index % 2 else own)
+
+
+def _add_run(parent: etree._Element, text: str, properties: etree._Element) -> None:
     run = _sub(parent, "r")
-    run.append(copy.deepcopy(_run_properties(language, bold, italic, sized)))
-    for piece in re.split("([\t\n])", xml_text(text)):
+    run.append(copy.deepcopy(properties))
+    for piece in re.split("([\t\n])", text):
         if piece == "\t":
             _sub(run, "tab")
         elif piece == "\n":

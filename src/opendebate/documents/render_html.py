@@ -1,20 +1,27 @@
-"""HTML, what the public reads: semantic, accessible, no script and no inline style.
+"""HTML, what the public reads: semantic, accessible, no script and no inline style attribute.
 
-The markup carries class names only; the look is in static/documents/document.css, linked by the
-standalone page and included by the site's templates, so a strict Content-Security-Policy
-(no 'unsafe-inline') holds. Every string is escaped: statement text is never markup.
+The markup carries class names only; the look is in static/documents/document.css. The site's
+pages link that file, so a strict Content-Security-Policy (no 'unsafe-inline') holds for them.
+The standalone page, the HTML download, carries the same stylesheet in a <style> element, so
+that the one file reads the same when opened from a disk, with nothing beside it; it is always
+served as an attachment (a download, opened from the reader's disk where the site's policy does
+not apply), never rendered under the site's policy. Every string is escaped: statement text is
+never markup.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from html import escape
+from importlib.resources import files
 
 from opendebate.common.languages import Language
 
 from . import layout
 from .blocks import list_runs
 from .model import Annex, Block, BlockStyle, Run, Signature, UNDocument
+from .text import clean_text
 
 _BLOCK_CLASS = {
     BlockStyle.BODY: "un-body",
@@ -27,17 +34,21 @@ _BLOCK_CLASS = {
 }
 
 
-def render_html(document: UNDocument, *, stylesheet: str = "document.css") -> str:
-    """A standalone page; `stylesheet` is the URL of document.css (relative by default, for a
-    download that keeps the two files side by side)."""
+def render_html(document: UNDocument) -> str:
+    """A standalone page, self-contained: its stylesheet inside it."""
     return (
         "<!DOCTYPE html>\n"
         f'<html{_language(document.language)}>\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_text(document.symbol)} · {_text(document.title)}</title>\n"
-        f'<link rel="stylesheet" href="{escape(stylesheet)}">\n</head>\n<body>\n'
+        f"<title>{_plain(document.symbol)} · {_plain(document.title)}</title>\n"
+        f"<style>\n{_stylesheet()}</style>\n</head>\n<body>\n"
         f"{render_html_fragment(document)}</body>\n</html>\n"
     )
+
+
+@functools.cache
+def _stylesheet() -> str:
+    return files("opendebate.documents").joinpath("static", "documents", "document.css").read_text()
 
 
 def render_html_fragment(document: UNDocument) -> str:
@@ -131,8 +142,14 @@ def _run(run: Run) -> str:
 
 
 def _text(text: str) -> str:
+    """Element content: escaped, with each document symbol isolated left to right (see
+    layout.SYMBOL), so that an Arabic line does not turn "S/____/___" into "___/____/S"."""
+    return layout.SYMBOL.sub(r'<bdi dir="ltr">\g<0></bdi>', _plain(text))
+
+
+def _plain(text: str) -> str:
     # Quotes need no escaping in text (only in attribute values, escaped with quote=True).
-    return escape(text, quote=False)
+    return escape(clean_text(text), quote=False)
 
 
 def _language(language: str, outer: str = "") -> str:

@@ -6,13 +6,17 @@ costs little. That memo is process-wide and holds what the last ten or so compil
 (about 130 MB per 193-annex compilation): render large documents in a worker process.
 
 The PDF is PDF/A-2a and PDF/UA-1: archivable, tagged (structure, reading order, language) and
-titled, with every font embedded and subset.
+titled, with every font embedded and subset. PDF/A forbids a glyph a font does not have, so a
+character no packaged face can draw is shown as a box holding its code point ("U+20000"): a
+document never fails to build over one character, and the reader sees where one is missing.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import logging
+import re
 import threading
 from pathlib import Path
 from typing import Any, cast
@@ -20,10 +24,15 @@ from typing import Any, cast
 import typst
 
 from . import layout
-from .fonts import font_directories, pdf_families
+from .fonts import font_directories, pdf_families, unprintable_characters
 from .model import Annex, Block, Signature, UNDocument
+from .text import clean_text, document_texts, unprintable
 
+logger = logging.getLogger(__name__)
 _TEMPLATE = Path(__file__).parent / "templates" / "documents" / "un_document.typ"
+# What the template receives for a text: a string, or a list of pieces when some character must
+# be shown as its code point ({"text": "..."} and {"code": "U+20000"}).
+Text = str | list[dict[str, str]]
 # compile() replaces the compiler's inputs: two documents must not share it at once.
 _lock = threading.Lock()
 
@@ -42,6 +51,16 @@ def _compiler() -> typst.Compiler:
 
 def render_pdf(document: UNDocument) -> bytes:
     data = json.dumps(_document_data(document), ensure_ascii=False, separators=(",", ":"))
+    # Only a boxed piece writes this: a quote inside a text is escaped (\").
+    if '{"code":"U+' in data:
+        for missing in unprintable(document_texts(document)):
+            logger.warning(
+                "%s: %s (%s) has no glyph in any packaged face, shown as its code in %s",
+                document.symbol,
+                missing.code_point,
+                missing.character,
+                ", ".join(missing.places),
+            )
     with _lock:
         pdf = _compiler().compile(
             format="pdf",
@@ -75,15 +94,17 @@ def _document_data(document: UNDocument) -> dict[str, Any]:
         },
         "language": document.language,
         "running_language": layout.RUNNING_LANGUAGE,
-        "title": document.title,
-        "job_number": document.job_number,
-        "running_job_number": layout.running_job_number(document),
+        "title": clean_text(document.title),
+        "title_text": _text(document.title),
+        "author": clean_text(header.organ),
+        "job_number": _text(document.job_number),
+        "running_job_number": _text(layout.running_job_number(document)),
         "header": {
-            "organization": header.organization,
-            "organ": header.organ,
-            "symbol": header.symbol,
+            "organization": _text(header.organization),
+            "organ": _text(header.organ),
+            "symbol": _text(header.symbol),
             "lines": [
-                {"text": line, "language": language}
+                {"text": _text(line), "language": language}
                 for line, language in layout.header_lines(document)
             ],
         },
@@ -95,9 +116,9 @@ def _document_data(document: UNDocument) -> dict[str, Any]:
 
 def _annex(annex: Annex) -> dict[str, Any]:
     return {
-        "label": annex.label,
-        "heading": annex.heading,
-        "original_mark": annex.original_mark,
+        "label": _text(annex.label),
+        "heading": _text(annex.heading),
+        "original_mark": _text(annex.original_mark),
         "language": annex.language,
         "title": [_block(block) for block in annex.title],
         "body": [_block(block) for block in annex.body],
@@ -109,13 +130,29 @@ def _block(block: Block) -> dict[str, Any]:
     return {
         "style": block.style.value,
         "language": block.language,
-        "marker": block.marker,
+        "marker": _text(block.marker),
         "level": block.level,
-        "runs": [{"text": run.text, "bold": run.bold, "italic": run.italic} for run in block.runs],
+        "runs": [
+            {"text": _text(run.text), "bold": run.bold, "italic": run.italic} for run in block.runs
+        ],
     }
 
 
 def _signature(signature: Signature | None) -> dict[str, Any] | None:
     if signature is None:
         return None
-    return {"lines": signature.lines, "language": signature.language}
+    return {"lines": [_text(line) for line in signature.lines], "language": signature.language}
+
+
+def _text(text: str) -> Text:
+    text = layout.isolate_symbols(layout.breakable(clean_text(text)))
+    missing = unprintable_characters(text)
+    if not missing:
+        return text
+    pieces: list[dict[str, str]] = []
+    for piece in re.split(f"([{re.escape(''.join(missing))}])", text):
+        if piece in missing:
+            pieces.append({"code": f"U+{ord(piece):04X}"})
+        elif piece:
+            pieces.append({"text": piece})
+    return pieces

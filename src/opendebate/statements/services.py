@@ -7,6 +7,7 @@ receiving it (`received_at`), and every accepted version gets a receipt in the h
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from opendebate.accounts.permissions import can_act_for
 from opendebate.common.ratelimit import hit
 from opendebate.common.services import record_audit
 from opendebate.documents.model import Block
+from opendebate.documents.text import clean_blocks, clean_text, unprintable
 from opendebate.meetings.enums import LatePolicy, MeetingStatus
 from opendebate.statements.annex import blocks_to_json, with_language
 from opendebate.statements.content import (
@@ -83,9 +85,12 @@ class Prepared:
 def prepare_statement(*, meeting: Meeting, submission: Submission) -> Prepared:
     """Detect the language, count the words and check the meeting's rules. Writes nothing.
 
+    Characters no document may hold (controls, non-characters) are removed here, once for every
+    channel; characters the PDF has no face for are kept and named in a warning.
     Raises SubmissionRefused for empty text, a language that is not one of the meeting's, or a
     statement over a hard word limit.
     """
+    submission = _cleaned(submission)
     text = submission.content.text
     if not text.strip():
         raise SubmissionRefused(
@@ -127,7 +132,44 @@ def prepare_statement(*, meeting: Meeting, submission: Submission) -> Prepared:
             _("You chose %(chosen)s, but the text looks like %(detected)s. Check the language.")
             % {"chosen": submission.language, "detected": detected}
         )
+    warnings.extend(_unprintable_warnings(submission))
     return Prepared(submission, language, detected, count, tuple(warnings))
+
+
+def _cleaned(submission: Submission) -> Submission:
+    return dataclasses.replace(
+        submission,
+        heading=clean_text(submission.heading),
+        content=ExtractedText(clean_blocks(submission.content.blocks)),
+        signatory_name=clean_text(submission.signatory_name),
+        signatory_function=clean_text(submission.signatory_function),
+    )
+
+
+def _unprintable_warnings(submission: Submission) -> list[str]:
+    """The characters the compilation's PDF will show as a code in a box, and where they are,
+    so that the delegation can replace them before confirming (the preview shows warnings)."""
+    signature = f"{submission.signatory_name}\n{submission.signatory_function}"
+    texts = [
+        (_("the heading"), submission.heading),
+        *(
+            (_("paragraph %(number)d") % {"number": number}, block.marker + block.text)
+            for number, block in enumerate(submission.content.blocks, start=1)
+        ),
+        (_("the signature"), signature),
+    ]
+    return [
+        _(
+            "The character %(code)s (%(character)s) in %(places)s cannot be printed in the PDF: "
+            "it will show as its code in a box. Replace it if you can."
+        )
+        % {
+            "code": missing.code_point,
+            "character": missing.character,
+            "places": ", ".join(missing.places),
+        }
+        for missing in unprintable(texts)
+    ]
 
 
 def timeliness_at(meeting: Meeting, received_at: datetime.datetime) -> Timeliness:
