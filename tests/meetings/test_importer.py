@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 
@@ -576,3 +577,86 @@ def test_a_date_in_the_statement_paragraph_without_deadline_words_is_not_a_deadl
 )
 def test_word_guidance(sentence: str, entities: dict[str, str]) -> None:
     assert parse_letter(sentence, entities=entities).submissions.word_guidance == 500
+
+
+def _letter_with(title: str, note: str) -> str:
+    """A letter as a PDF's text layer gives it: a masthead, a title of short centred lines,
+    an indented body wrapped at the margin, and `note` as the concept note's format section."""
+    return (
+        "United Nations                                                 S/2020/870\n"
+        "  Security Council                                               Distr.: General\n"
+        "                                                                 4 September 2020\n"
+        "\n"
+        "                                                                 Original: English\n"
+        "\n"
+        f"{title}\n"
+        "\n"
+        "      The Niger, which holds the presidency of the Security Council for the month\n"
+        "of September 2020, intends to convene, on 8 September 2020 at 10 a.m., an open\n"
+        "video-teleconference on the theme “Cooperation between the United Nations and\n"
+        "regional organizations”. A concept note is enclosed (see annex).\n"
+        "      I should be grateful if the present letter and its annex could be\n"
+        "circulated as a document of the Security Council.\n"
+        "\n"
+        "Annex\n"
+        "\n"
+        "                       Concept note\n"
+        "      1. Format\n"
+        "      Member States and observers wishing to contribute are invited to submit a\n"
+        "written statement of about 600 words to the Security Council Affairs Division\n"
+        "(dppa-scsb1@un.org) no later than 10 September 2020. The statements will be\n"
+        "compiled and issued as a document of the Security Council.\n"
+        f"{note}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "           Letter dated 3 September 2020 from the Permanent Representative\n"
+        "           of the Niger to the United Nations addressed to the\n"
+        "           Secretary-General",
+        "Letter dated 3 September 2020 from the Permanent Representative\n"
+        "of the Niger to the United Nations addressed to the\n"
+        "Secretary-General",
+        "      Carta de fecha 3 de septiembre de 2020 dirigida al Secretario\n"
+        "      General por el Representante Permanente del Níger\n"
+        "      ante las Naciones Unidas",
+        "Lettre datée du 3 septembre 2020, adressée au Secrétaire général\n"
+        "par le Représentant permanent du Niger auprès de l’Organisation\n"
+        "des Nations Unies",
+    ],
+)
+def test_sender_of_a_title_wrapped_across_lines(title: str, entities: dict[str, str]) -> None:
+    letter = parse_letter(_letter_with(title, ""), entities=entities).letter
+    assert (letter.date, letter.sender, letter.addressee) == (
+        datetime.date(2020, 9, 3),
+        "NER",
+        "Secretary-General",
+    )
+    assert letter.sender_function == "Permanent Representative"
+
+
+# Each case: the list's heading, its two items, and the (function, name) read from each.
+_BRIEFER_LISTS = [
+    ("Briefers:", "Ms. Ana Pérez, Director of Peace Operations", "Mr. Li Wei, Professor"),
+    ("Ponentes:", "Sra. Ana Pérez, Directora de Operaciones", "Sr. Li Wei, Profesor"),
+    ("Intervenants :", "Mme Ana Pérez, Directrice des opérations", "M. Li Wei, Professeur"),
+    ("通报人：", "安娜·佩雷斯女士，维持和平行动司司长", "李伟先生，教授"),
+    ("المقدمون للإحاطات:", "السيدة آنا بيريز، مديرة العمليات", "السيد لي وي، أستاذ"),
+    ("Брифинг проведут:", "г-жа Ана Перес, директор операций", "г-н Ли Вэй, профессор"),
+]
+
+
+@pytest.mark.parametrize(("heading", "first", "second"), _BRIEFER_LISTS)
+def test_briefers_listed_under_a_heading(
+    heading: str, first: str, second: str, entities: dict[str, str]
+) -> None:
+    title = (
+        "Letter dated 3 September 2020 from the Permanent Representative of the Niger to the\n"
+        "United Nations addressed to the Secretary-General"
+    )
+    note = f"      {heading}\n      - {first}\n      - {second}"
+    briefers = parse_letter(_letter_with(title, note), entities=entities).meeting.briefers
+    expected = [re.split(r"[,，،]\s*", item) for item in (first, second)]
+    assert briefers == tuple(Briefer(function, name) for name, function in expected)

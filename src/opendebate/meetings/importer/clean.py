@@ -83,6 +83,18 @@ class Paragraph:
         """The source lines of text[start:end]."""
         return tuple(sorted(set(self.line_of[start:end])))
 
+    def then(self, other: Paragraph) -> Paragraph:
+        """This paragraph continued by `other`, as one (a title the re-flow left in pieces).
+
+        A space joins them, except between CJK characters and after a hyphen that ends a
+        compound ("Secretary-" / "General": titles are not hyphenated by the typesetter).
+        """
+        last, first = self.text[-1:], other.text[:1]
+        glued = not last or is_wide(last) or is_wide(first) or last == "-"
+        separator = "" if glued else " "
+        line_of = (*self.line_of, *([self.line_of[-1]] if separator else []), *other.line_of)
+        return Paragraph(self.text + separator + other.text, line_of, self.kind)
+
 
 @dataclass(frozen=True)
 class Furniture:

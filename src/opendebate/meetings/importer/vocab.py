@@ -29,6 +29,13 @@ LETTER_TITLE: tuple[str, ...] = (
     "письмо",
     "رسالة",
 )
+# A title ends with the addressee (English, Russian) or with the sender's "to the United Nations"
+# (French, Spanish, Arabic; English with the addressee first); a Chinese one with "的信". A title
+# wrapped over short lines is rejoined until it ends so (see `document.split`).
+TITLE_END: tuple[str, ...] = (
+    "united nations", "nations unies", "naciones unidas", "организации объединенных наций",
+    "الأمم المتحدة", "的信", "的信的附件",
+)  # fmt: skip
 # The heading of the annex: "Annex to the letter dated ..." or the bare word.
 ANNEX_HEADING: tuple[str, ...] = (
     "annex to the letter",
@@ -118,9 +125,35 @@ CHAIRED_BY: tuple[str, ...] = (
     "presidida por", "под председательством", "برئاسة",
 )  # fmt: skip
 
+# A heading or label over the list of briefers ("4. Briefers", "Ponentes:", "通报人：").
 BRIEFERS_HEADING: tuple[str, ...] = (
-    "briefers", "intervenants", "intervenantes et intervenants", "exposiciones informativas",
-    "ponentes", "докладчики", "مقدمو الإحاطات", "مقدمو الاحاطات", "主题发言人", "通报人",
+    "briefers", "briefings", "intervenants", "intervenantes et intervenants",
+    "intervenantes", "exposés", "exposiciones informativas", "ponentes", "oradores",
+    "докладчики", "брифинг проведут", "брифинги проведут", "выступающие с брифингами",
+    "مقدمو الإحاطات", "مقدمو الاحاطات", "المقدمون للإحاطات", "مقدمو الإحاطات الإعلامية",
+    "主题发言人", "通报人", "通报者",
+)  # fmt: skip
+# Prose that introduces the briefers inline ("will be briefed by X, Y and Z").
+BRIEFED_BY: tuple[str, ...] = (
+    "will be briefed by", "will hear briefings by", "will hear briefings from",
+    "briefings will be provided by", "briefings will be delivered by", "will be briefed by:",
+    "the following briefers", "entendra les exposés de", "entendra des exposés de",
+    "des exposés seront présentés par", "exposés de", "escuchará exposiciones informativas de",
+    "escuchará las exposiciones informativas de", "presentarán exposiciones informativas",
+    "exposiciones informativas de", "с брифингами выступят", "заслушает брифинги",
+    "брифинги проведут", "سيقدم إحاطات كل من", "سيستمع المجلس إلى إحاطات من",
+    "سيستمع المجلس إلى إحاطات يقدمها", "إحاطات يقدمها", "会议将听取", "将听取", "听取",
+)  # fmt: skip
+# Where a Chinese list read after 听取 ends ("听取 X 和 Y 的通报").
+BRIEFED_BY_CLOSE: tuple[str, ...] = ("的通报", "作通报", "的情况通报")
+# Words that open a new item of a list written as prose, and the ones dropped before it.
+LIST_ITEM_OPENERS: tuple[str, ...] = (
+    "the", "a", "an", "le", "la", "les", "l'", "un", "une", "el", "los", "las", "una",
+    "一名", "一位",
+)  # fmt: skip
+LIST_CONJUNCTIONS: tuple[str, ...] = (
+    "and", "as well as", "et", "ainsi que", "de", "d'", "du", "des", "y", "así como", "и",
+    "а также", "以及",
 )  # fmt: skip
 TO_BE_DETERMINED: tuple[str, ...] = (
     "to be determined", "tbd", "à déterminer", "à confirmer", "por determinar",

@@ -1,0 +1,216 @@
+"""The briefers: a list under a heading or label, or a list written as prose.
+
+Concept notes name briefers in three layouts, in any of the six languages:
+
+- a section or a label over a list: "4. Briefers" or "Ponentes:" followed by bullets, dashes
+  or numbered items (or, in a section of their own, one briefer per line);
+- a label with the list on its line: "Intervenants : Mme X, ...; M. Y, ...";
+- prose: "The Council will be briefed by Ms. X, Under-Secretary-General for ..., and a
+  representative of civil society", "会议将听取 X 和 Y 的通报".
+
+Each item gives a function and, when it names one, a person ("Ms. Ana Pérez, Director of ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from opendebate.meetings.importer import vocab
+from opendebate.meetings.importer.clean import NUMBERED, Paragraph
+from opendebate.meetings.importer.document import Findings, Hit, Parts
+from opendebate.meetings.importer.result import Briefer
+from opendebate.meetings.importer.text import Folded, fold, phrase_pattern
+
+_LABEL = re.compile(
+    rf"(?:{NUMBERED.pattern})?\s*(?:{phrase_pattern(vocab.BRIEFERS_HEADING)})"
+    r"(?:\s*[(（][^()（）]*[)）])?\s*(?:[:：]\s*(?P<rest>.*)|$)",
+    re.DOTALL,
+)
+_BRIEFED_BY = re.compile(rf"(?:{phrase_pattern(vocab.BRIEFED_BY)})\s*[:：]?\s*")
+_CLOSE = re.compile(phrase_pattern(vocab.BRIEFED_BY_CLOSE))
+_SENTENCE_END = re.compile(r"[.。؛!?](?=\s|$)|[。]")
+_ABBREVIATIONS = {fold(h).rstrip(".") for h in vocab.HONORIFICS} | {"a.i", "no"}
+
+_TO_BE_DETERMINED = re.compile(phrase_pattern(vocab.TO_BE_DETERMINED))
+# The brackets around "(to be determined)", and whatever else they hold ("(TBC later)").
+_OPENS_BRACKET = re.compile(r"[(（][^()（）]*$")
+_CLOSES_BRACKET = re.compile(r"[^()（）]*[)）]")
+_SEPARATOR = re.compile(r"\s*[,，،]\s*")
+_HONORIFIC = re.compile(phrase_pattern(vocab.HONORIFICS))
+_NAME_SUFFIXES = ("先生", "女士")  # Chinese writes the honorific after the name
+_OPENER = re.compile(rf"(?:{phrase_pattern(vocab.LIST_ITEM_OPENERS)})\s*")
+_CONJUNCTION = re.compile(rf"(?:(?:{phrase_pattern(vocab.LIST_CONJUNCTIONS)})\s*)+")
+# Items of a prose list: semicolons when the list has them (its items then hold commas),
+# else commas and the last item's conjunction. Chinese 和 also joins words inside a function
+# ("政治和建设和平事务"), so it separates only after a name or before "一名"; Arabic و is
+# written onto the next word, and separates only before its article.
+_STRONG = re.compile(r"\s*[;；؛]\s*")
+_WEAK = re.compile(
+    r"\s*[,，、،]\s*|\s+(?:and|et|y|e|и)\s+|(?<=女士|先生)和|和(?=一名|一位)|\s+و(?=ال)"
+)
+
+
+def read_briefers(parts: Parts, findings: Findings) -> tuple[Briefer, ...]:
+    """The briefers of the concept note (else of the letter), in the order given."""
+    for paragraphs in (parts.annex, parts.letter):
+        found = _list(paragraphs)
+        if found is not None:
+            heading, items = found
+            findings.found("meeting.briefers", heading)
+            for index, (hit, _) in enumerate(items):
+                findings.found(f"meeting.briefers.{index}", hit)
+            return tuple(_briefer(text) for _, text in items)
+    findings.missing("meeting.briefers")
+    return ()
+
+
+Items = list[tuple[Hit, str]]
+
+
+def _list(paragraphs: Sequence[Paragraph]) -> tuple[Hit, Items] | None:
+    """The first list of briefers in the paragraphs: where it is introduced, and its items."""
+    for index, paragraph in enumerate(paragraphs):
+        folded = paragraph.folded.text
+        start = _introduced(folded)
+        if start is None:
+            continue
+        heading = Hit.folded(paragraph, 0, start)
+        end = _list_end(folded, start)
+        if folded[start:end].strip(" :：.;。"):
+            return heading, _prose_items(paragraph, start, end)
+        following = _following(paragraphs[index + 1 :], whole_section=paragraph.kind == "heading")
+        if following:
+            return heading, [(Hit(p, 0, len(p.text)), p.text) for p in following]
+    return None
+
+
+def _introduced(folded: str) -> int | None:
+    """Where the list starts after its label ("Ponentes:") or its prose introduction ("will
+    be briefed by"); None when the paragraph introduces no list of briefers."""
+    indent = len(folded) - len(folded.lstrip())
+    if label := _LABEL.match(folded, indent):
+        return label.start("rest") if label["rest"] is not None else label.end()
+    intro = _BRIEFED_BY.search(folded)
+    return intro.end() if intro else None
+
+
+def _following(paragraphs: Sequence[Paragraph], *, whole_section: bool) -> list[Paragraph]:
+    """The list items after a label: its bullets (dashes, numbers), or in a section of its
+    own, one item per paragraph up to the next heading."""
+    items: list[Paragraph] = []
+    for paragraph in paragraphs:
+        if paragraph.kind == "heading":
+            break
+        if paragraph.kind == "bullet":
+            items.append(paragraph)
+        elif items:
+            break
+    if items or not whole_section:
+        return items
+    return [p for p in _until_heading(paragraphs) if not _BRIEFED_BY.search(p.folded.text)]
+
+
+def _until_heading(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    section = []
+    for paragraph in paragraphs:
+        if paragraph.kind == "heading":
+            break
+        section.append(paragraph)
+    return section
+
+
+def _list_end(folded: str, start: int) -> int:
+    """Where a list written as prose ends: the sentence's end (not at "Mr." or "H.E."), or
+    the Chinese closing words ("的通报")."""
+    end = len(folded)
+    for match in _SENTENCE_END.finditer(folded, start):
+        word = folded[start : match.start()].rsplit(maxsplit=1)[-1:]
+        if match.group() != "." or not word or word[0] not in _ABBREVIATIONS:
+            end = match.start()
+            break
+    close = _CLOSE.search(folded, start, end)
+    return close.start() if close else end
+
+
+@dataclass
+class _Item:
+    names: list[str] = field(default_factory=list)
+    functions: list[str] = field(default_factory=list)
+
+
+def _prose_items(paragraph: Paragraph, start: int, end: int) -> Items:
+    """The items of a list written as prose in folded slice [start, end) of the paragraph.
+
+    Pieces are paired as the list pairs them: when it opens with a name, each name starts an
+    item and the function that follows is its own ("Ms. X, Director of ..., Mr. Y, ..."); when
+    it opens with a function, each function starts one ("the Director of ..., Ms. X, ...").
+    A function piece after an item's function starts a new item when it opens as an item does
+    (an article, or not a capital), and otherwise continues it ("Director, Division of ...").
+    """
+    whole = Hit.folded(paragraph, start, end)
+    text = whole.text
+    separator = _STRONG if _STRONG.search(text) else _WEAK
+    pieces = [piece for raw in separator.split(text) if (piece := _piece(raw))]
+    items: list[_Item] = []
+    names_first = bool(pieces) and _is_name(pieces[0])
+    for piece in pieces:
+        current = items[-1] if items else None
+        if _is_name(piece):
+            if current is None or names_first or current.names:
+                items.append(_Item())
+            items[-1].names.append(piece)
+        elif current is None or (current.functions and _opens_item(piece)):
+            items.append(_Item(functions=[piece]))
+        else:
+            current.functions.append(piece)
+    return [(whole, ", ".join([*item.names, *item.functions])) for item in items]
+
+
+def _piece(raw: str) -> str:
+    """A piece of a prose list without its leading conjunction, nor an article before a
+    name ("and the Sra. X" -> "Sra. X")."""
+    piece = raw.strip(" :：.;。")
+    conjunction = _CONJUNCTION.match(fold(piece))
+    if conjunction and conjunction.end() < len(piece):
+        piece = piece[_original_end(piece, conjunction.end()) :]
+    opener = _OPENER.match(fold(piece))
+    if opener and _HONORIFIC.match(fold(piece)[opener.end() :]):
+        piece = piece[_original_end(piece, opener.end()) :]
+    return piece.strip()
+
+
+def _original_end(text: str, folded_end: int) -> int:
+    return Folded.of(text).span(0, folded_end)[1]
+
+
+def _is_name(piece: str) -> bool:
+    return _HONORIFIC.match(fold(piece)) is not None or piece.endswith(_NAME_SUFFIXES)
+
+
+def _opens_item(piece: str) -> bool:
+    return _OPENER.match(fold(piece)) is not None or not piece[:1].isupper()
+
+
+def _briefer(text: str) -> Briefer:
+    """A function and, when the item gives one, a name ("Ms. Ana Pérez, Director of ...");
+    "to be determined" leaves the name empty."""
+    folded = fold(text)
+    if match := _TO_BE_DETERMINED.search(folded):
+        start, end = Folded.of(text).span(*match.span())
+        opening = _OPENS_BRACKET.search(text, 0, start)
+        closing = _CLOSES_BRACKET.match(text, end)
+        if opening and closing:
+            start, end = opening.start(), closing.end()
+        return Briefer(_tidy(text[:start] + " " + text[end:]))
+    pieces = _SEPARATOR.split(text)
+    for index, piece in enumerate(pieces):
+        if _is_name(piece):
+            function = ", ".join(pieces[:index] + pieces[index + 1 :])
+            return Briefer(_tidy(function), _tidy(piece)) if function else Briefer(_tidy(text))
+    return Briefer(_tidy(text))
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split()).strip(" ,，;；。:：")
