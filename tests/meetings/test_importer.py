@@ -547,6 +547,54 @@ def test_meeting_format_in_six_languages(
             "2021-01-15T23:59:59-05:00",
             "no later than 15 January 2021",
         ),
+        # A clock time, before or after the date, names the instant whatever the wording.
+        (
+            "Statements should be sent no later than 6 p.m. (New York time) on 10 September 2020.",
+            "2020-09-10T18:00:00-04:00",
+            "no later than 6 p.m. (New York time) on 10 September 2020",
+        ),
+        (
+            "Statements should be sent by 10 September 2020 at 12 noon (New York time).",
+            "2020-09-10T12:00:00-04:00",
+            "by 10 September 2020 at 12 noon",
+        ),
+        (
+            "Statements received before Thursday, 10 September 2020, will be compiled.",
+            "2020-09-10T00:00:00-04:00",
+            "before Thursday, 10 September 2020",
+        ),
+        (
+            "Les déclarations parviendront au plus tard le 10 septembre 2020 à 18 heures.",
+            "2020-09-10T18:00:00-04:00",
+            "au plus tard le 10 septembre 2020 à 18 heures",
+        ),
+        (
+            "Las declaraciones llegarán a más tardar el 10 de septiembre de 2020 a las 18.00 horas.",
+            "2020-09-10T18:00:00-04:00",
+            "a más tardar el 10 de septiembre de 2020 a las 18.00 horas",
+        ),
+        (
+            "Заявления направляются не позднее 18 ч 00 мин. (по нью-йоркскому времени) "
+            "10 сентября 2020 года.",
+            "2020-09-10T18:00:00-04:00",
+            "не позднее 18 ч 00 мин. (по нью-йоркскому времени) 10 сентября 2020 года",
+        ),
+        (
+            "声明应在纽约时间2020年9月10日下午6时前提交。",
+            "2020-09-10T18:00:00-04:00",
+            "在纽约时间2020年9月10日下午6时前",
+        ),
+        (
+            "声明请于2020年9月10日(星期四)前提交。",
+            "2020-09-10T00:00:00-04:00",
+            "2020年9月10日(星期四)前",
+        ),
+        (
+            "تُرسل البيانات في موعد أقصاه الساعة 18:00 (بتوقيت نيويورك) من يوم 10 أيلول/سبتمبر "
+            "2020.",
+            "2020-09-10T18:00:00-04:00",
+            "في موعد أقصاه الساعة 18:00 (بتوقيت نيويورك) من يوم 10 أيلول/سبتمبر 2020",
+        ),
     ],
 )
 def test_deadline_wordings(

@@ -31,7 +31,9 @@ _FURNITURE = re.compile(
 )
 SYMBOL_RE = re.compile(SYMBOL)
 
-_BULLET = re.compile(r"(?:[•●▪■◦○‣\uf0a7\uf0b7\uf076\uf0d8]\s*|[-–—*]\s+)(?=\S)")
+_BULLET = re.compile(
+    r"(?:[•●▪■◦○‣\uf0a7\uf0b7\uf076\uf0d8]\s*|[-–—*]\s+|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+)(?=\S)"
+)
 # "1. Background", "IV. Briefers", "1 - الخلفية"; not "1.5 million".
 NUMBERED = re.compile(r"(?:\d{1,2}|[ivx]{1,5})\s*(?:[.)]|\s-)\s*(?=[^\d\s])")
 # "[Original: French]" stands on its own line, whatever the width of the line above.
@@ -114,6 +116,8 @@ class CleanText:
 class _Line:
     number: int
     raw: str
+    # The length of a list item's number ("1. "), set where the line is known to be an item.
+    item_number: int = 0
 
     @cached_property
     def text(self) -> str:
@@ -129,9 +133,9 @@ class _Line:
 
     @cached_property
     def bullet(self) -> int:
-        """The length of the bullet marker, 0 when the line has none."""
+        """The length of the bullet marker (or item number), 0 when the line has none."""
         match = _BULLET.match(self.text)
-        return match.end() if match else 0
+        return match.end() if match else self.item_number
 
     @cached_property
     def numbered(self) -> bool:
@@ -173,6 +177,27 @@ def _without_furniture(source: Sequence[str]) -> tuple[list[_Line | None], list[
         if not dropped[index]
     ]
     return lines, symbols
+
+
+def _numbered_items(lines: Sequence[_Line | None]) -> list[_Line | None]:
+    """The lines with the numbers of numbered list items marked: numbered lines after a line
+    that introduces a list ("Briefers:", "The Council will be briefed by:") are items ("1. Ms.
+    X, Director"), not headings of sections, until a line after a finished one is not numbered
+    (a wrapped item's next line follows an unfinished one)."""
+    marked: list[_Line | None] = []
+    listing = False
+    previous = ""
+    for line in lines:
+        if line is not None:
+            number = NUMBERED.match(fold(line.text)) if listing else None
+            if number is not None:
+                line = _Line(line.number, line.raw, Folded.of(line.text).span(0, number.end())[1])
+            elif is_closed(previous):
+                listing = False
+            listing = listing or line.text.endswith((":", "："))
+            previous = line.text
+        marked.append(line)
+    return marked
 
 
 def _is_furniture(line: str) -> bool:
@@ -301,6 +326,7 @@ def clean(text: str) -> CleanText:
     """Paragraphs of `text` (line numbers count `text.splitlines()` from 1) and the symbols
     of its running headers."""
     lines, symbols = _without_furniture(text.splitlines())
+    lines = _numbered_items(lines)
     present = [line for line in lines if line is not None]
     noise = _blank_lines_are_noise(lines)
     reflow = _Reflow(present)

@@ -180,6 +180,18 @@ DEADLINE_BY: tuple[str, ...] = (
     "jusqu'au", "a más tardar el", "a más tardar", "hasta el", "не позднее", "не позже",
     "في موعد أقصاه", "في موعد لا يتجاوز", "不迟于", "最迟于", "最晚于",
 )  # fmt: skip
+# New York time, named beside a deadline's clock time ("6 p.m. (New York time)"): the only
+# time zone the Council's deadlines use, so naming it changes nothing but must be skipped.
+NEW_YORK_TIME: tuple[str, ...] = (
+    "new york time", "eastern daylight time", "eastern standard time", "eastern time", "edt",
+    "est", "heure de new york", "hora de nueva york", "по нью-йоркскому времени",
+    "нью-йоркского времени", "بتوقيت نيويورك", "حسب توقيت نيويورك", "纽约时间",
+)  # fmt: skip
+# Words between a deadline's wording and its date or time that change nothing ("by the",
+# "no later than 6 p.m. on", "au plus tard le", "في موعد أقصاه ... من يوم").
+DEADLINE_FILLERS: tuple[str, ...] = (
+    "the", "on", "at", "le", "à", "el", "del", "de", "a las", "в", "من يوم", "يوم", "من", "于",
+)  # fmt: skip
 # Chinese puts the deadline word after the date, often with 在 before: "在 2020 年 9 月 9 日之前".
 DEADLINE_AFTER_DATE_OPENER = "在"
 DEADLINE_BEFORE_AFTER_DATE: tuple[str, ...] = ("之前", "以前", "前")
