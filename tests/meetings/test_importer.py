@@ -165,6 +165,7 @@ def test_english_letter_from_pdf_text(entities: dict[str, str]) -> None:
         "date": "2020-05-27",
         "time": "10:00",
         "timezone": "America/New_York",
+        "starts_at": "2020-05-27T14:00:00+00:00",
         "format": "open_vtc",
         "chair": "H.E. Mr. Taavi Kivi, Minister for Foreign Affairs of Estonia",
         "briefers": [

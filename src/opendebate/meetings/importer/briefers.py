@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from opendebate.meetings.importer import vocab
 from opendebate.meetings.importer.clean import NUMBERED, Paragraph
-from opendebate.meetings.importer.document import Findings, Hit, Parts
+from opendebate.meetings.importer.document import Findings, Hit, Parts, sentence_end
 from opendebate.meetings.importer.result import Briefer
 from opendebate.meetings.importer.text import Folded, fold, phrase_pattern
 
@@ -30,8 +30,6 @@ _LABEL = re.compile(
 )
 _BRIEFED_BY = re.compile(rf"(?:{phrase_pattern(vocab.BRIEFED_BY)})\s*[:：]?\s*")
 _CLOSE = re.compile(phrase_pattern(vocab.BRIEFED_BY_CLOSE))
-_SENTENCE_END = re.compile(r"[.。؛!?](?=\s|$)|[。]")
-_ABBREVIATIONS = {fold(h).rstrip(".") for h in vocab.HONORIFICS} | {"a.i", "no"}
 
 _TO_BE_DETERMINED = re.compile(phrase_pattern(vocab.TO_BE_DETERMINED))
 # The brackets around "(to be determined)", and whatever else they hold ("(TBC later)").
@@ -73,7 +71,7 @@ def _list(paragraphs: Sequence[Paragraph]) -> tuple[Hit, Items] | None:
     """The first list of briefers in the paragraphs: where it is introduced, and its items."""
     for index, paragraph in enumerate(paragraphs):
         folded = paragraph.folded.text
-        start = _introduced(folded)
+        start = introduced(folded)
         if start is None:
             continue
         heading = Hit.folded(paragraph, 0, start)
@@ -86,7 +84,7 @@ def _list(paragraphs: Sequence[Paragraph]) -> tuple[Hit, Items] | None:
     return None
 
 
-def _introduced(folded: str) -> int | None:
+def introduced(folded: str) -> int | None:
     """Where the list starts after its label ("Ponentes:") or its prose introduction ("will
     be briefed by"); None when the paragraph introduces no list of briefers."""
     indent = len(folded) - len(folded.lstrip())
@@ -124,12 +122,7 @@ def _until_heading(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
 def _list_end(folded: str, start: int) -> int:
     """Where a list written as prose ends: the sentence's end (not at "Mr." or "H.E."), or
     the Chinese closing words ("的通报")."""
-    end = len(folded)
-    for match in _SENTENCE_END.finditer(folded, start):
-        word = folded[start : match.start()].rsplit(maxsplit=1)[-1:]
-        if match.group() != "." or not word or word[0] not in _ABBREVIATIONS:
-            end = match.start()
-            break
+    end = sentence_end(folded, start, in_list=True)
     close = _CLOSE.search(folded, start, end)
     return close.start() if close else end
 
@@ -151,20 +144,24 @@ def _prose_items(paragraph: Paragraph, start: int, end: int) -> Items:
     """
     whole = Hit.folded(paragraph, start, end)
     text = whole.text
-    separator = _STRONG if _STRONG.search(text) else _WEAK
-    pieces = [piece for raw in separator.split(text) if (piece := _piece(raw))]
+    if _STRONG.search(text):
+        return [(whole, piece) for raw in _STRONG.split(text) if (piece := _piece(raw))]
+    pieces = [piece for raw in _WEAK.split(text) if (piece := _piece(raw))]
     items: list[_Item] = []
     names_first = bool(pieces) and _is_name(pieces[0])
     for piece in pieces:
         current = items[-1] if items else None
         if _is_name(piece):
-            if current is None or names_first or current.names:
+            # A Chinese name carries its function before it: "处长林美华女士" is an item.
+            if current is None or names_first or current.names or _ends_in_name(piece):
                 items.append(_Item())
             items[-1].names.append(piece)
-        elif current is None or (current.functions and _opens_item(piece)):
-            items.append(_Item(functions=[piece]))
-        else:
+        elif current is not None and current.functions and not _opens_item(piece):
+            current.functions.append(piece)  # "Director, Division of ..."
+        elif current is not None and names_first and not current.functions:
             current.functions.append(piece)
+        else:
+            items.append(_Item(functions=[piece]))
     return [(whole, ", ".join([*item.names, *item.functions])) for item in items]
 
 
@@ -186,7 +183,11 @@ def _original_end(text: str, folded_end: int) -> int:
 
 
 def _is_name(piece: str) -> bool:
-    return _HONORIFIC.match(fold(piece)) is not None or piece.endswith(_NAME_SUFFIXES)
+    return _HONORIFIC.match(fold(piece)) is not None or _ends_in_name(piece)
+
+
+def _ends_in_name(piece: str) -> bool:
+    return piece.endswith(_NAME_SUFFIXES)
 
 
 def _opens_item(piece: str) -> bool:
@@ -213,4 +214,8 @@ def _briefer(text: str) -> Briefer:
 
 
 def _tidy(text: str) -> str:
-    return " ".join(text.split()).strip(" ,，;；。:：")
+    tidy = " ".join(text.split()).strip(" ,，;；。:：")
+    # A closing full stop goes, unless it ends an abbreviation ("Ms. X, Director, Acme Inc.").
+    if tidy.endswith(".") and sentence_end(fold(tidy), 0) == len(tidy) - 1:
+        return tidy[:-1].rstrip()
+    return tidy

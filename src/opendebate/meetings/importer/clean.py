@@ -312,7 +312,12 @@ class _Reflow:
         indented = line.indent > previous.indent + previous.bullet
         if indented and (is_closed(previous.text) or line.text[0].isupper()):
             return False
-        width = self.bullet_width if group[0].bullet else self.text_width
+        # A laid-out bullet's next line hangs under its text: a line indented less (but
+        # indented) starts the paragraph after the list.
+        first = group[0]
+        if first.bullet and 0 < line.indent < first.indent + first.bullet - 1:
+            return False
+        width = self.bullet_width if first.bullet else self.text_width
         return self._full(previous, line.first_word_width(), width)
 
     def kind(self, group: Sequence[_Line]) -> Kind:

@@ -132,6 +132,25 @@ class Findings:
         self.warnings.append(message)
 
 
+# Where a sentence ends; semicolons also end a clause, except inside a list that they separate.
+_SENTENCE_END = re.compile(r"[.;。；؛!?](?=\s|$)|[。；؛]")
+_LIST_END = re.compile(r"[.。!?](?=\s|$)|。")
+# Full stops that end an abbreviation, not a sentence: honorifics ("Mr.", "H.E."), "a.i.",
+# and initials ("S. E. Mme", "г-на С. В. Лебедева").
+_ABBREVIATIONS = {fold(h).rstrip(".") for h in vocab.HONORIFICS} | {"a.i", "no"}
+
+
+def sentence_end(folded: str, start: int, *, in_list: bool = False) -> int:
+    """Where the sentence running from `start` in folded text ends, not stopping at an
+    abbreviation's full stop; `in_list` lets semicolons separate items instead."""
+    for match in (_LIST_END if in_list else _SENTENCE_END).finditer(folded, start):
+        word = folded[start : match.start()].rsplit(maxsplit=1)[-1:]
+        abbreviation = bool(word) and (word[0] in _ABBREVIATIONS or len(word[0]) == 1)
+        if match.group() != "." or not abbreviation:
+            return match.start()
+    return len(folded)
+
+
 @dataclass(frozen=True)
 class Parts:
     header: tuple[Paragraph, ...]  # before the title: masthead, symbol, "Original: ..."

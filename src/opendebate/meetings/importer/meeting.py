@@ -16,20 +16,18 @@ import datetime
 import re
 
 from opendebate.meetings.importer import vocab
-from opendebate.meetings.importer.briefers import read_briefers
+from opendebate.meetings.importer.briefers import introduced, read_briefers
 from opendebate.meetings.importer.clean import Paragraph
 from opendebate.meetings.importer.dates import find_dates, find_time
-from opendebate.meetings.importer.document import Findings, Hit, Parts
+from opendebate.meetings.importer.document import Findings, Hit, Parts, sentence_end
 from opendebate.meetings.importer.result import MeetingFields
-from opendebate.meetings.importer.text import fold, phrase_pattern
+from opendebate.meetings.importer.text import phrase_pattern
 
 # In order of precedence: "an open debate by videoconference" is a video-teleconference.
 _FORMATS = tuple((label, re.compile(phrase_pattern(p))) for label, p in vocab.FORMATS.items())
 _QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«\s*([^»]+?)\s*»|„([^“”]+)[“”]|「([^」]+)」")
 _CHAIRED_BY = re.compile(rf"(?:{phrase_pattern(vocab.CHAIRED_BY)})\s+")
 _CHAIRED_BY_ZH = re.compile(r"由(?P<chair>[^。，；,;]{2,60}?)主持")
-_SENTENCE_END = re.compile(r"[.;。；؛!?](?=\s|$)|[。；؛]")
-_ABBREVIATIONS = {fold(h).rstrip(".") for h in vocab.HONORIFICS} | {"a.i", "no"}
 
 
 def read_meeting(parts: Parts, findings: Findings) -> MeetingFields:
@@ -59,7 +57,15 @@ def _format_in(paragraph: Paragraph) -> tuple[str, Hit] | None:
 def _format(
     announced: tuple[Paragraph, tuple[str, Hit]] | None, parts: Parts, findings: Findings
 ) -> str | None:
-    in_note = next((found for p in parts.annex if (found := _format_in(p)) is not None), None)
+    # "Брифинг проведут:" introduces the briefers; it does not name the format.
+    in_note = next(
+        (
+            found
+            for p in parts.annex
+            if introduced(p.folded.text) is None and (found := _format_in(p)) is not None
+        ),
+        None,
+    )
     chosen = announced[1] if announced else in_note
     if chosen is None:
         findings.missing("meeting.format")
@@ -125,19 +131,10 @@ def _chair(parts: Parts, findings: Findings) -> str | None:
         if match := _CHAIRED_BY_ZH.search(folded):
             hit = Hit.group(paragraph, match, "chair")
         elif match := _CHAIRED_BY.search(folded):
-            hit = Hit.folded(paragraph, match.end(), _sentence_end(folded, match.end()))
+            hit = Hit.folded(paragraph, match.end(), sentence_end(folded, match.end()))
         else:
             continue
         findings.found("meeting.chair", hit)
         return hit.text
     findings.missing("meeting.chair")
     return None
-
-
-def _sentence_end(folded: str, start: int) -> int:
-    """Where the sentence running from `start` ends, not stopping at "Mr." or "H.E."."""
-    for match in _SENTENCE_END.finditer(folded, start):
-        word = folded[start : match.start()].rsplit(maxsplit=1)[-1:]
-        if match.group() != "." or not word or word[0] not in _ABBREVIATIONS:
-            return match.start()
-    return len(folded)

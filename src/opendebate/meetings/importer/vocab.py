@@ -77,6 +77,8 @@ SENDER_FUNCTIONS: Phrases = {
         "chargé d'affaires", "chargée d'affaires", "encargado de negocios",
         "encargada de negocios", "временного поверенного в делах",
         "временный поверенный в делах", "القائم بالأعمال", "القائمة بالأعمال", "临时代办",
+        # The mission's (代表团) chargé, which the Permanent Representative's title contains.
+        "常驻联合国代表团临时代办",
     ),
     "President of the Security Council": (
         "president of the security council", "président du conseil de sécurité",
@@ -156,7 +158,7 @@ LIST_CONJUNCTIONS: tuple[str, ...] = (
     "а также", "以及",
 )  # fmt: skip
 TO_BE_DETERMINED: tuple[str, ...] = (
-    "to be determined", "tbd", "à déterminer", "à confirmer", "por determinar",
+    "to be determined", "to be confirmed", "tbd", "tbc", "будет уточнен*", "سيؤكد لاحقا", "à déterminer", "à confirmer", "por determinar",
     "por confirmar", "будет определен*", "будет определён*", "сообщат дополнительно",
     "سيحدد لاحقا", "سيحدد", "待定",
 )  # fmt: skip
