@@ -709,3 +709,132 @@ def test_briefers_listed_under_a_heading(
     briefers = parse_letter(_letter_with(title, note), entities=entities).meeting.briefers
     expected = [re.split(r"[,，،]\s*", item) for item in (first, second)]
     assert briefers == tuple(Briefer(function, name) for name, function in expected)
+
+
+_TITLE = (
+    "Letter dated 3 September 2020 from the Permanent Representative of the Niger to the United "
+    "Nations addressed to the Secretary-General\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chair"),
+    [
+        (
+            "H.E. Mr. Ali Kone, Minister for Foreign Affairs of the Niger, will preside over the "
+            "meeting.",
+            "H.E. Mr. Ali Kone, Minister for Foreign Affairs of the Niger",
+        ),
+        (
+            "The meeting will be held under the chairmanship of H.E. Ms. Aïcha Sow, Minister.",
+            "H.E. Ms. Aïcha Sow, Minister",
+        ),
+        (
+            "La séance sera présidée par S. E. M. J. Dupont, Ministre.",
+            "S. E. M. J. Dupont, Ministre",
+        ),
+        ("Председательствовать на заседании будет г-н А. Б. Петров.", "г-н А. Б. Петров"),
+        (
+            "سيترأس الاجتماع سعادة السيد علي كوني، وزير الخارجية.",
+            "سعادة السيد علي كوني، وزير الخارجية",
+        ),
+        ("尼日尔外交部长阿里·科内先生将主持会议。", "尼日尔外交部长阿里·科内先生"),
+    ],
+)
+def test_chair_wordings(sentence: str, chair: str, entities: dict[str, str]) -> None:
+    assert parse_letter(_TITLE + sentence, entities=entities).meeting.chair == chair
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A semicolon list: each item holds its own commas.
+        (
+            "Briefers: the Secretary-General; the Executive Director of UNICEF; and a "
+            "representative of civil society.",
+            [
+                ("the Secretary-General", None),
+                ("the Executive Director of UNICEF", None),
+                ("a representative of civil society", None),
+            ],
+        ),
+        # Functions first, each followed by its holder's name.
+        (
+            "The Council will be briefed by the Under-Secretary-General for Political Affairs, "
+            "Ms. Rosa Díaz, and the Executive Director of UN-Women, Ms. Sima Bahous.",
+            [
+                ("the Under-Secretary-General for Political Affairs", "Ms. Rosa Díaz"),
+                ("the Executive Director of UN-Women", "Ms. Sima Bahous"),
+            ],
+        ),
+        # Names first; a function holding a comma stays whole.
+        (
+            "The Council will be briefed by Ms. Ana Pérez, Director, Division of Peace "
+            "Operations, and Mr. Li Wei, Professor.",
+            [
+                ("Director, Division of Peace Operations", "Ms. Ana Pérez"),
+                ("Professor", "Mr. Li Wei"),
+            ],
+        ),
+        # A conjunction inside a function separates nothing.
+        (
+            "The Council will be briefed by Ms. Ana Pérez, Assistant Secretary-General for "
+            "Political and Peacebuilding Affairs, and a representative of civil society.",
+            [
+                (
+                    "Assistant Secretary-General for Political and Peacebuilding Affairs",
+                    "Ms. Ana Pérez",
+                ),
+                ("a representative of civil society", None),
+            ],
+        ),
+        (
+            "С брифингами выступят заместитель Генерального секретаря по политическим вопросам "
+            "и вопросам миростроительства, г-жа Ана Перес, и представитель гражданского общества.",
+            [
+                (
+                    "заместитель Генерального секретаря по политическим вопросам и вопросам "
+                    "миростроительства",
+                    "г-жа Ана Перес",
+                ),
+                ("представитель гражданского общества", None),
+            ],
+        ),
+        (
+            "Ponentes: Sra. Ana Pérez, Directora de Operaciones, y Sr. Li Wei, Profesor.",
+            [("Directora de Operaciones", "Sra. Ana Pérez"), ("Profesor", "Sr. Li Wei")],
+        ),
+        (
+            "Le Conseil entendra les exposés de Mme Ana Pérez, Directrice, et de M. Li Wei, "
+            "Professeur.",
+            [("Directrice", "Mme Ana Pérez"), ("Professeur", "M. Li Wei")],
+        ),
+        (
+            "С брифингами выступят г-жа Ана Перес, директор, и представитель гражданского "
+            "общества.",
+            [("директор", "г-жа Ана Перес"), ("представитель гражданского общества", None)],
+        ),
+        (
+            "سيقدم إحاطات كل من السيدة آنا بيريز، مديرة العمليات، والسيد لي وي، أستاذ.",
+            [("مديرة العمليات", "السيدة آنا بيريز"), ("أستاذ", "السيد لي وي")],
+        ),
+        (
+            "会议将听取主管政治事务副秘书长和一名民间社会代表的通报。",
+            [("主管政治事务副秘书长", None), ("一名民间社会代表", None)],
+        ),
+        (
+            "会议将听取陈丽华女士和一名民间社会代表的通报。",
+            [("陈丽华女士", None), ("一名民间社会代表", None)],
+        ),
+        (
+            "The following will brief the Council:\n- Ms. Ana Pérez, Director\n"
+            "(b) Mr. Li Wei, Professor",
+            [("Director", "Ms. Ana Pérez"), ("Professor", "Mr. Li Wei")],
+        ),
+    ],
+)
+def test_briefers_inline_and_in_prose(
+    text: str, expected: list[tuple[str, str | None]], entities: dict[str, str]
+) -> None:
+    briefers = parse_letter(_TITLE + text, entities=entities).meeting.briefers
+    assert [(briefer.function, briefer.name) for briefer in briefers] == expected

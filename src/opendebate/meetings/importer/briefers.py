@@ -14,7 +14,7 @@ Each item gives a function and, when it names one, a person ("Ms. Ana Pérez, Di
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from opendebate.meetings.importer import vocab
@@ -41,12 +41,15 @@ _NAME_SUFFIXES = ("先生", "女士")  # Chinese writes the honorific after the 
 _OPENER = re.compile(rf"(?:{phrase_pattern(vocab.LIST_ITEM_OPENERS)})\s*")
 _CONJUNCTION = re.compile(rf"(?:(?:{phrase_pattern(vocab.LIST_CONJUNCTIONS)})\s*)+")
 # Items of a prose list: semicolons when the list has them (its items then hold commas),
-# else commas and the last item's conjunction. Chinese 和 also joins words inside a function
-# ("政治和建设和平事务"), so it separates only after a name or before "一名"; Arabic و is
-# written onto the next word, and separates only before its article.
+# else commas, and a conjunction before a name or an article ("and a representative"): one
+# inside a function ("Political and Peacebuilding Affairs") separates nothing. Chinese 和
+# separates only after a name or before "一名"; Arabic و, written onto the next word, only
+# before a name.
 _STRONG = re.compile(r"\s*[;；؛]\s*")
+_NEXT_ITEM = rf"(?:{_HONORIFIC.pattern}|{_OPENER.pattern})"
 _WEAK = re.compile(
-    r"\s*[,，、،]\s*|\s+(?:and|et|y|e|и)\s+|(?<=女士|先生)和|和(?=一名|一位)|\s+و(?=ال)"
+    rf"\s*[,，、،]\s*|\s+(?P<and>and|et|y|e|и)\s+(?={_NEXT_ITEM})"
+    r"|(?<=女士|先生)(?P<he>和)|(?P<he2>和)(?=一名|一位)|\s*(?P<wa>و)(?=ال?سيد|سعادة|ممثل)"
 )
 
 
@@ -139,18 +142,24 @@ def _prose_items(paragraph: Paragraph, start: int, end: int) -> Items:
     Pieces are paired as the list pairs them: when it opens with a name, each name starts an
     item and the function that follows is its own ("Ms. X, Director of ..., Mr. Y, ..."); when
     it opens with a function, each function starts one ("the Director of ..., Ms. X, ...").
-    A function piece after an item's function starts a new item when it opens as an item does
-    (an article, or not a capital), and otherwise continues it ("Director, Division of ...").
+    A conjunction always starts an item. A function piece after an item's function starts a
+    new item when it opens as an item does (an article, or not a capital), and otherwise
+    continues it ("Director, Division of ...").
     """
     whole = Hit.folded(paragraph, start, end)
-    text = whole.text
-    if _STRONG.search(text):
-        return [(whole, piece) for raw in _STRONG.split(text) if (piece := _piece(raw))]
-    pieces = [piece for raw in _WEAK.split(text) if (piece := _piece(raw))]
+    folded = paragraph.folded.text
+    strong = _STRONG.search(folded, start, end) is not None
+    pieces = [
+        (piece, joined)
+        for piece_start, piece_end, joined in _pieces(folded, start, end, strong)
+        if (piece := Hit.folded(paragraph, piece_start, piece_end).text.strip(" :：;。"))
+    ]
+    if strong:
+        return [(whole, piece) for piece, _ in pieces]
     items: list[_Item] = []
-    names_first = bool(pieces) and _is_name(pieces[0])
-    for piece in pieces:
-        current = items[-1] if items else None
+    names_first = bool(pieces) and _is_name(pieces[0][0])
+    for piece, joined in pieces:
+        current = None if joined or not items else items[-1]
         if _is_name(piece):
             # A Chinese name carries its function before it: "处长林美华女士" is an item.
             if current is None or names_first or current.names or _ends_in_name(piece):
@@ -165,21 +174,27 @@ def _prose_items(paragraph: Paragraph, start: int, end: int) -> Items:
     return [(whole, ", ".join([*item.names, *item.functions])) for item in items]
 
 
-def _piece(raw: str) -> str:
-    """A piece of a prose list without its leading conjunction, nor an article before a
-    name ("and the Sra. X" -> "Sra. X")."""
-    piece = raw.strip(" :：.;。")
-    conjunction = _CONJUNCTION.match(fold(piece))
-    if conjunction and conjunction.end() < len(piece):
-        piece = piece[_original_end(piece, conjunction.end()) :]
-    opener = _OPENER.match(fold(piece))
-    if opener and _HONORIFIC.match(fold(piece)[opener.end() :]):
-        piece = piece[_original_end(piece, opener.end()) :]
-    return piece.strip()
-
-
-def _original_end(text: str, folded_end: int) -> int:
-    return Folded.of(text).span(0, folded_end)[1]
+def _pieces(
+    folded: str, start: int, end: int, strong: bool
+) -> Iterator[tuple[int, int, bool]]:
+    """The pieces of folded[start:end] as folded spans, each with whether a conjunction
+    joined it to the list ("and ...", "et de ..."), without that conjunction, nor an article
+    before a name ("y la Sra. X" -> "Sra. X")."""
+    separator = _STRONG if strong else _WEAK
+    joined = False
+    for match in [*separator.finditer(folded, start, end), None]:
+        piece_end = match.start() if match else end
+        piece_start = start
+        conjunction = _CONJUNCTION.match(folded, piece_start, piece_end)
+        if conjunction and conjunction.end() < piece_end:
+            piece_start, joined = conjunction.end(), True
+        opener = _OPENER.match(folded, piece_start, piece_end)
+        if opener and _HONORIFIC.match(folded, opener.end(), piece_end):
+            piece_start = opener.end()
+        yield piece_start, piece_end, joined
+        if match:
+            start = match.end()
+            joined = any(match.groupdict().values()) if not strong else False
 
 
 def _is_name(piece: str) -> bool:

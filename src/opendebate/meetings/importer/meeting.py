@@ -27,6 +27,7 @@ from opendebate.meetings.importer.text import phrase_pattern
 _FORMATS = tuple((label, re.compile(phrase_pattern(p))) for label, p in vocab.FORMATS.items())
 _QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«\s*([^»]+?)\s*»|„([^“”]+)[“”]|「([^」]+)」")
 _CHAIRED_BY = re.compile(rf"(?:{phrase_pattern(vocab.CHAIRED_BY)})\s+")
+_CHAIR_PRECEDES = re.compile(rf"\s*(?:{phrase_pattern(vocab.CHAIR_PRECEDES)})")
 _CHAIRED_BY_ZH = re.compile(r"由(?P<chair>[^。，；,;]{2,60}?)主持")
 
 
@@ -132,9 +133,21 @@ def _chair(parts: Parts, findings: Findings) -> str | None:
             hit = Hit.group(paragraph, match, "chair")
         elif match := _CHAIRED_BY.search(folded):
             hit = Hit.folded(paragraph, match.end(), sentence_end(folded, match.end()))
+        elif match := _CHAIR_PRECEDES.search(folded):
+            start = _sentence_start(folded, match.start())
+            end = start + len(folded[start : match.start()].rstrip(" ,،"))
+            hit = Hit.folded(paragraph, start, end)
         else:
             continue
         findings.found("meeting.chair", hit)
         return hit.text
     findings.missing("meeting.chair")
     return None
+
+
+def _sentence_start(folded: str, position: int) -> int:
+    """Where the sentence holding `position` starts."""
+    start = 0
+    while (end := sentence_end(folded, start)) < position:
+        start = end + 1
+    return start

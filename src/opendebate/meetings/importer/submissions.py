@@ -41,7 +41,8 @@ _END_OF_DAY = datetime.time(23, 59, 59)
 
 _STATEMENTS = re.compile(phrase_pattern(vocab.STATEMENTS))
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WORDS = re.compile(rf"(?<!\d)(?P<count>\d{{2,5}})\s*(?:{phrase_pattern(vocab.WORD_UNITS)})")
+# "500 words", "500-word statement", "500字".
+_WORDS = re.compile(rf"(?<!\d)(?P<count>\d{{2,5}})[\s-]*(?:{phrase_pattern(vocab.WORD_UNITS)})")
 # The deadline wording before the date ("no later than ", "au plus tard le "), perhaps with
 # a clock time and its zone between them ("no later than 6 p.m. (New York time) on ").
 _BEFORE_DATE = re.compile(

@@ -122,9 +122,18 @@ FORMATS: Phrases = {
     ),
 }  # fmt: skip
 
+# The chair follows these words ("chaired by H.E. Mr. X") ...
 CHAIRED_BY: tuple[str, ...] = (
-    "chaired by", "presided over by", "présidé par", "présidée par", "presidido por",
-    "presidida por", "под председательством", "برئاسة",
+    "chaired by", "presided over by", "presided by", "under the chairmanship of",
+    "présidé par", "présidée par", "sous la présidence de", "presidido por", "presidida por",
+    "bajo la presidencia de", "под председательством", "председательствовать будет",
+    "председательствовать на заседании будет", "برئاسة", "سيترأس الاجتماع", "سيترأس الجلسة",
+    "سيترأس المناقشة", "ستترأس الاجتماع", "ستترأس الجلسة", "ستترأس المناقشة",
+)  # fmt: skip
+# ... or is the subject of these ("H.E. Mr. X will preside over the meeting", "X将主持会议").
+CHAIR_PRECEDES: tuple[str, ...] = (
+    "will preside over", "will preside", "will chair", "présidera", "presidirá",
+    "будет председательствовать", "将主持",
 )  # fmt: skip
 
 # A heading or label over the list of briefers ("4. Briefers", "Ponentes:", "通报人：").
@@ -133,13 +142,15 @@ BRIEFERS_HEADING: tuple[str, ...] = (
     "intervenantes", "exposés", "exposiciones informativas", "ponentes", "oradores",
     "докладчики", "брифинг проведут", "брифинги проведут", "выступающие с брифингами",
     "مقدمو الإحاطات", "مقدمو الاحاطات", "المقدمون للإحاطات", "مقدمو الإحاطات الإعلامية",
-    "主题发言人", "通报人", "通报者",
+    "主题发言人", "通报人", "通报者", "通报人员", "выступающие", "выступающие с брифингом",
 )  # fmt: skip
 # Prose that introduces the briefers inline ("will be briefed by X, Y and Z").
 BRIEFED_BY: tuple[str, ...] = (
     "will be briefed by", "will hear briefings by", "will hear briefings from",
     "briefings will be provided by", "briefings will be delivered by", "will be briefed by:",
-    "the following briefers", "entendra les exposés de", "entendra des exposés de",
+    "the following briefers", "the following will brief the council",
+    "will hear from the following briefers", "présenteront des exposés",
+    "les personnes suivantes présenteront un exposé", "informarán al consejo", "entendra les exposés de", "entendra des exposés de",
     "des exposés seront présentés par", "exposés de", "escuchará exposiciones informativas de",
     "escuchará las exposiciones informativas de", "presentarán exposiciones informativas",
     "exposiciones informativas de", "с брифингами выступят", "заслушает брифинги",
@@ -178,7 +189,8 @@ DEADLINE_BEFORE: tuple[str, ...] = (
     "before", "prior to", "avant le", "avant", "antes del", "antes de", "до", "قبل",
 )  # fmt: skip
 DEADLINE_BY: tuple[str, ...] = (
-    "no later than", "not later than", "on or before", "by", "au plus tard le",
+    "no later than", "not later than", "on or before", "by", "until", "au plus tard le",
+    "d'ici au", "d'ici le", "к", "بحلول", "حتى", "截至",
     "jusqu'au", "a más tardar el", "a más tardar", "hasta el", "не позднее", "не позже",
     "في موعد أقصاه", "في موعد لا يتجاوز", "不迟于", "最迟于", "最晚于",
 )  # fmt: skip
@@ -193,6 +205,7 @@ NEW_YORK_TIME: tuple[str, ...] = (
 # "no later than 6 p.m. on", "au plus tard le", "في موعد أقصاه ... من يوم").
 DEADLINE_FILLERS: tuple[str, ...] = (
     "the", "on", "at", "le", "à", "el", "del", "de", "a las", "в", "من يوم", "يوم", "من", "于",
+    "close of business", "cob", "end of day",
 )  # fmt: skip
 # Chinese puts the deadline word after the date, often with 在 before: "在 2020 年 9 月 9 日之前".
 DEADLINE_AFTER_DATE_OPENER = "在"
