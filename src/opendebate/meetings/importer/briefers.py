@@ -174,9 +174,7 @@ def _prose_items(paragraph: Paragraph, start: int, end: int) -> Items:
     return [(whole, ", ".join([*item.names, *item.functions])) for item in items]
 
 
-def _pieces(
-    folded: str, start: int, end: int, strong: bool
-) -> Iterator[tuple[int, int, bool]]:
+def _pieces(folded: str, start: int, end: int, strong: bool) -> Iterator[tuple[int, int, bool]]:
     """The pieces of folded[start:end] as folded spans, each with whether a conjunction
     joined it to the list ("and ...", "et de ..."), without that conjunction, nor an article
     before a name ("y la Sra. X" -> "Sra. X")."""
