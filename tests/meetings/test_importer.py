@@ -548,6 +548,21 @@ def test_meeting_format_in_six_languages(
             "2021-01-15T23:59:59-05:00",
             "no later than 15 January 2021",
         ),
+        (
+            "Statements (500-word maximum) are due by close of business on 10 September 2020.",
+            "2020-09-10T23:59:59-04:00",
+            "by close of business on 10 September 2020",
+        ),
+        (
+            "Заявления направляются к 10 сентября 2020 года.",
+            "2020-09-10T23:59:59-04:00",
+            "к 10 сентября 2020 года",
+        ),
+        (
+            "تُرسل البيانات بحلول 10 أيلول/سبتمبر 2020.",
+            "2020-09-10T23:59:59-04:00",
+            "بحلول 10 أيلول/سبتمبر 2020",
+        ),
         # A clock time, before or after the date, names the instant whatever the wording.
         (
             "Statements should be sent no later than 6 p.m. (New York time) on 10 September 2020.",
@@ -617,6 +632,7 @@ def test_a_date_in_the_statement_paragraph_without_deadline_words_is_not_a_deadl
     "sentence",
     [
         "Please send a statement of about 500 words.",
+        "Please send a 500-word statement.",
         "请提交约500字的书面声明。",
         "Une déclaration d’environ 500 mots.",
         "Una declaración de unos 500 palabras.",
@@ -838,3 +854,11 @@ def test_briefers_inline_and_in_prose(
 ) -> None:
     briefers = parse_letter(_TITLE + text, entities=entities).meeting.briefers
     assert [(briefer.function, briefer.name) for briefer in briefers] == expected
+
+
+def test_a_long_prose_list_of_briefers_is_read_whole(entities: dict[str, str]) -> None:
+    listed = ", ".join(f"Ms. Ana Pérez {n}, Director of Division {n}" for n in range(2000))
+    text = f"{_TITLE}The Council will be briefed by {listed}."
+    briefers = parse_letter(text, entities=entities).meeting.briefers
+    assert len(briefers) == 2000
+    assert briefers[1999] == Briefer("Director of Division 1999", "Ms. Ana Pérez 1999")

@@ -132,6 +132,8 @@ def _list_end(folded: str, start: int) -> int:
 
 @dataclass
 class _Item:
+    start: int  # the item's span in folded text
+    end: int
     names: list[str] = field(default_factory=list)
     functions: list[str] = field(default_factory=list)
 
@@ -146,32 +148,43 @@ def _prose_items(paragraph: Paragraph, start: int, end: int) -> Items:
     new item when it opens as an item does (an article, or not a capital), and otherwise
     continues it ("Director, Division of ...").
     """
-    whole = Hit.folded(paragraph, start, end)
     folded = paragraph.folded.text
     strong = _STRONG.search(folded, start, end) is not None
     pieces = [
-        (piece, joined)
+        (Hit.folded(paragraph, piece_start, piece_end), joined)
         for piece_start, piece_end, joined in _pieces(folded, start, end, strong)
-        if (piece := Hit.folded(paragraph, piece_start, piece_end).text.strip(" :：;。"))
     ]
+    pieces = [(hit, joined) for hit, joined in pieces if _text(hit)]
     if strong:
-        return [(whole, piece) for piece, _ in pieces]
+        return [(hit, _text(hit)) for hit, _ in pieces]
     items: list[_Item] = []
-    names_first = bool(pieces) and _is_name(pieces[0][0])
-    for piece, joined in pieces:
+    names_first = bool(pieces) and _is_name(_text(pieces[0][0]))
+    for hit, joined in pieces:
+        piece = _text(hit)
         current = None if joined or not items else items[-1]
         if _is_name(piece):
             # A Chinese name carries its function before it: "处长林美华女士" is an item.
             if current is None or names_first or current.names or _ends_in_name(piece):
-                items.append(_Item())
-            items[-1].names.append(piece)
-        elif current is not None and current.functions and not _opens_item(piece):
-            current.functions.append(piece)  # "Director, Division of ..."
-        elif current is not None and names_first and not current.functions:
+                current = _Item(hit.start, hit.end)
+                items.append(current)
+            current.names.append(piece)
+        elif current is not None and (
+            (current.functions and not _opens_item(piece))  # "Director, Division of ..."
+            or (names_first and not current.functions)
+        ):
             current.functions.append(piece)
         else:
-            items.append(_Item(functions=[piece]))
-    return [(whole, ", ".join([*item.names, *item.functions])) for item in items]
+            current = _Item(hit.start, hit.end, functions=[piece])
+            items.append(current)
+        current.end = hit.end
+    return [
+        (Hit(paragraph, item.start, item.end), ", ".join([*item.names, *item.functions]))
+        for item in items
+    ]
+
+
+def _text(hit: Hit) -> str:
+    return hit.text.strip(" :：;。")
 
 
 def _pieces(folded: str, start: int, end: int, strong: bool) -> Iterator[tuple[int, int, bool]]:
