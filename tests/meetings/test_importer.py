@@ -842,6 +842,20 @@ def test_chair_wordings(sentence: str, chair: str, entities: dict[str, str]) -> 
             "会议将听取陈丽华女士和一名民间社会代表的通报。",
             [("陈丽华女士", None), ("一名民间社会代表", None)],
         ),
+        # A word may precede the label or follow it; "Ambassador" and "Professor" are a
+        # name's honorific before a name, and a function otherwise.
+        (
+            "Expected briefers:\n- Ambassador Ana Pérez, Chair of the Peacebuilding "
+            "Commission\n- Mr. Li Wei, Professor of Law",
+            [
+                ("Chair of the Peacebuilding Commission", "Ambassador Ana Pérez"),
+                ("Professor of Law", "Mr. Li Wei"),
+            ],
+        ),
+        (
+            "Intervenants prévus :\n- S. E. M. Jean Dupont, Ministre\n- Professeure Awa Ba",
+            [("Ministre", "S. E. M. Jean Dupont"), ("Professeure Awa Ba", None)],
+        ),
         (
             "The following will brief the Council:\n- Ms. Ana Pérez, Director\n"
             "(b) Mr. Li Wei, Professor",

@@ -24,8 +24,8 @@ from opendebate.meetings.importer.result import Briefer
 from opendebate.meetings.importer.text import Folded, fold, phrase_pattern
 
 _LABEL = re.compile(
-    rf"(?:{NUMBERED.pattern})?\s*(?:{phrase_pattern(vocab.BRIEFERS_HEADING)})"
-    r"(?:\s*[(（][^()（）]*[)）])?\s*(?:[:：]\s*(?P<rest>.*)|$)",
+    rf"(?:{NUMBERED.pattern})?\s*(?:\w+\s+){{0,2}}(?:{phrase_pattern(vocab.BRIEFERS_HEADING)})"
+    r"(?:\s*[(（][^()（）]*[)）])?(?:\s*[:：]\s*(?P<rest>.*)|\s*$|[^:：.。\n]{1,30}[:：]\s*(?P<more>.*))",
     re.DOTALL,
 )
 _BRIEFED_BY = re.compile(rf"(?:{phrase_pattern(vocab.BRIEFED_BY)})\s*[:：]?\s*")
@@ -37,7 +37,7 @@ _OPENS_BRACKET = re.compile(r"[(（][^()（）]*$")
 _CLOSES_BRACKET = re.compile(r"[^()（）]*[)）]")
 _SEPARATOR = re.compile(r"\s*[,，،]\s*")
 _HONORIFIC = re.compile(phrase_pattern(vocab.HONORIFICS))
-_NAME_SUFFIXES = ("先生", "女士")  # Chinese writes the honorific after the name
+_NAME_SUFFIXES = ("先生", "女士", "阁下")  # Chinese writes the honorific after the name
 _OPENER = re.compile(rf"(?:{phrase_pattern(vocab.LIST_ITEM_OPENERS)})\s*")
 _CONJUNCTION = re.compile(rf"(?:(?:{phrase_pattern(vocab.LIST_CONJUNCTIONS)})\s*)+")
 # Items of a prose list: semicolons when the list has them (its items then hold commas),
@@ -92,7 +92,8 @@ def introduced(folded: str) -> int | None:
     be briefed by"); None when the paragraph introduces no list of briefers."""
     indent = len(folded) - len(folded.lstrip())
     if label := _LABEL.match(folded, indent):
-        return label.start("rest") if label["rest"] is not None else label.end()
+        rest = "rest" if label["rest"] is not None else "more"
+        return label.start(rest) if label[rest] is not None else label.end()
     intro = _BRIEFED_BY.search(folded)
     return intro.end() if intro else None
 
@@ -209,7 +210,14 @@ def _pieces(folded: str, start: int, end: int, strong: bool) -> Iterator[tuple[i
 
 
 def _is_name(piece: str) -> bool:
-    return _HONORIFIC.match(fold(piece)) is not None or _ends_in_name(piece)
+    """Whether the piece is a person's name: an honorific and a name ("Professor Li Wei",
+    not "Professor of Law"), or a Chinese name with its honorific after it."""
+    folded = Folded.of(piece)
+    honorific = _HONORIFIC.match(folded.text)
+    if honorific is None:
+        return _ends_in_name(piece)
+    name = piece[folded.span(0, honorific.end())[1] :].lstrip()
+    return name[:1].isalpha() and not name[:1].islower()
 
 
 def _ends_in_name(piece: str) -> bool:

@@ -107,10 +107,13 @@ FORMATS: Phrases = {
     "open_vtc": (
         "open video-teleconference", "open videoteleconference", "open videoconference",
         "open vtc", "open debate by videoconference", "open debate by video-teleconference",
+        "open debate via videoconference", "open debate via video-teleconference",
+        "open debate in the format of a video-teleconference", "open vtc debate",
         "visioconférence publique", "débat public par visioconférence",
+        "débat public en visioconférence",
         "videoconferencia abierta", "debate abierto por videoconferencia",
         "в формате видеоконференции", "открытой видеоконференции", "открытая видеоконференция",
-        "عن طريق التداول بالفيديو", "公开视频会议", "公开视频电话会议",
+        "عن طريق التداول بالفيديو", "公开视频会议", "公开视频电话会议", "视频会议形式的公开辩论",
     ),
     "open_debate": (
         "open debate", "débat public", "debate abierto", "открытые прения", "открытых прений",
@@ -136,7 +139,8 @@ CHAIR_PRECEDES: tuple[str, ...] = (
     "будет председательствовать", "将主持",
 )  # fmt: skip
 
-# A heading or label over the list of briefers ("4. Briefers", "Ponentes:", "通报人：").
+# A heading or label over the list of briefers ("4. Briefers", "Ponentes:", "通报人："); a word
+# or two may precede it ("Expected briefers:") or follow it before its colon.
 BRIEFERS_HEADING: tuple[str, ...] = (
     "briefers", "briefings", "intervenants", "intervenantes et intervenants",
     "intervenantes", "exposés", "exposiciones informativas", "ponentes", "oradores",
@@ -175,13 +179,17 @@ TO_BE_DETERMINED: tuple[str, ...] = (
 )  # fmt: skip
 # Honorifics mark the name part of a briefer item ("Ms. Ana Pérez, Director of ...").
 HONORIFICS: tuple[str, ...] = (
-    "mr.", "ms.", "mrs.", "dr.", "h.e.", "sir", "m.", "mme", "s.e.", "sr.", "sra.", "excmo.",
-    "excma.", "г-н", "г-жа", "господин", "госпожа", "السيد", "السيدة", "سعادة",
+    "mr.", "ms.", "mrs.", "dr.", "prof.", "professor", "h.e.", "hon.", "sir", "dame",
+    "ambassador", "m.", "mme", "s.e.", "s. e.", "ambassadeur", "ambassadrice", "sr.", "sra.",
+    "dra.", "excmo.", "excma.", "embajador", "embajadora", "г-н", "г-жа", "господин",
+    "госпожа", "его превосходительство", "ее превосходительство", "посол", "السيد",
+    "السيدة", "سعادة", "معالي",
 )  # fmt: skip
 
 # The paragraph that invites written statements names them with one of these.
 STATEMENTS: tuple[str, ...] = (
-    "statement*", "déclaration*", "declaraci*", "заявлени*", "بيان*", "声明",
+    "statement*", "submission*", "contribution*", "déclaration*", "declaraci*",
+    "contribuci*", "заявлени*", "بيان*", "مساهم*", "声明", "书面发言",
 )  # fmt: skip
 WORD_UNITS: tuple[str, ...] = ("word*", "mots", "mot", "palabras", "слов*", "كلمة", "字")
 # Deadline wordings, by the instant they mean (see `fields.submissions`).
