@@ -137,7 +137,9 @@ _SENTENCE_END = re.compile(r"[.;。；؛!?](?=\s|$)|[。；؛]")
 _LIST_END = re.compile(r"[.。!?](?=\s|$)|。")
 # Full stops that end an abbreviation, not a sentence: honorifics ("Mr.", "H.E."), "a.i.",
 # and initials ("S. E. Mme", "г-на С. В. Лебедева").
-_ABBREVIATIONS = {fold(h)[:-1] for h in vocab.HONORIFICS if h.endswith(".")} | {"a.i", "no"}
+_ABBREVIATIONS = {fold(h)[:-1] for h in vocab.HONORIFICS if h.endswith(".")} | set(
+    vocab.ABBREVIATIONS
+)
 
 
 def sentence_end(folded: str, start: int, *, in_list: bool = False) -> int:

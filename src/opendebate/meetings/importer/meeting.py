@@ -26,6 +26,7 @@ from opendebate.meetings.importer.text import phrase_pattern
 # In order of precedence: "an open debate by videoconference" is a video-teleconference.
 _FORMATS = tuple((label, re.compile(phrase_pattern(p))) for label, p in vocab.FORMATS.items())
 _QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«\s*([^»]+?)\s*»|„([^“”]+)[“”]|「([^」]+)」")
+_BY_VIDEOCONFERENCE = re.compile(phrase_pattern(vocab.BY_VIDEOCONFERENCE))
 _CHAIRED_BY = re.compile(rf"(?:{phrase_pattern(vocab.CHAIRED_BY)})\s+")
 _CHAIR_PRECEDES = re.compile(rf"\s*(?:{phrase_pattern(vocab.CHAIR_PRECEDES)})")
 _CHAIRED_BY_ZH = re.compile(r"由(?P<chair>[^。，；,;]{2,60}?)主持")
@@ -48,10 +49,16 @@ def read_meeting(parts: Parts, findings: Findings) -> MeetingFields:
 
 
 def _format_in(paragraph: Paragraph) -> tuple[str, Hit] | None:
+    folded = paragraph.folded.text
     for label, pattern in _FORMATS:
-        match = pattern.search(paragraph.folded.text)
+        match = pattern.search(folded)
         if match:
-            return label, Hit.group(paragraph, match)
+            hit = Hit.group(paragraph, match)
+            start = _sentence_start(folded, match.start())
+            sentence = folded[start : sentence_end(folded, match.end())]
+            if label == "open_debate" and _BY_VIDEOCONFERENCE.search(sentence):
+                return "open_vtc", hit
+            return label, hit
     return None
 
 

@@ -125,6 +125,17 @@ FORMATS: Phrases = {
     ),
 }  # fmt: skip
 
+# An open debate held by video-teleconference, said apart from the format's name ("a
+# high-level open debate by videoconference", "un débat public de haut niveau par
+# visioconférence"), is an open VTC. A briefing so held stays a briefing.
+BY_VIDEOCONFERENCE: tuple[str, ...] = (
+    "by videoconference", "by video-teleconference", "via videoconference",
+    "via video-teleconference", "by vtc", "via vtc", "par visioconférence",
+    "en visioconférence", "por videoconferencia", "mediante videoconferencia",
+    "в формате видеоконференции", "в режиме видеоконференции", "عن طريق التداول بالفيديو",
+    "بالفيديو", "视频会议",
+)  # fmt: skip
+
 # The chair follows these words ("chaired by H.E. Mr. X") ...
 CHAIRED_BY: tuple[str, ...] = (
     "chaired by", "presided over by", "presided by", "under the chairmanship of",
@@ -177,13 +188,16 @@ TO_BE_DETERMINED: tuple[str, ...] = (
     "por confirmar", "будет определен*", "будет определён*", "сообщат дополнительно",
     "سيحدد لاحقا", "سيحدد", "待定",
 )  # fmt: skip
+# Words whose full stop ends an abbreviation, not a sentence (besides honorifics and initials):
+# "a.i.", "No.", "Jr.", and the two-letter initial of Russian transcriptions ("Дж. Борг").
+ABBREVIATIONS: tuple[str, ...] = ("a.i", "no", "jr", "st", "дж", "мл", "ст")
 # Honorifics mark the name part of a briefer item ("Ms. Ana Pérez, Director of ...").
 HONORIFICS: tuple[str, ...] = (
     "mr.", "ms.", "mrs.", "dr.", "prof.", "professor", "h.e.", "hon.", "sir", "dame",
     "ambassador", "m.", "mme", "s.e.", "s. e.", "ambassadeur", "ambassadrice", "sr.", "sra.",
     "dra.", "excmo.", "excma.", "embajador", "embajadora", "г-н", "г-жа", "господин",
     "госпожа", "его превосходительство", "ее превосходительство", "посол", "السيد",
-    "السيدة", "سعادة", "معالي",
+    "السيدة", "سعادة", "معالي", "judge", "juge", "juez", "jueza", "судья", "القاضي", "القاضية",
 )  # fmt: skip
 
 # The paragraph that invites written statements names them with one of these.
