@@ -3,9 +3,10 @@
 Every `tests/data/letters/<name>.json` names all the fields of `<name>.txt`, as the letter says
 them: sender, function, addressee, date, symbol, languages; the meeting's title, date and time
 (New York) and its start in UTC, format, chair and briefers; the intake address, word guidance
-and deadline; and the warnings (none, for a letter read whole). The letters are plain text as a
-PDF's text layer gives it: mastheads, hard line wraps, titles wrapped at various points, page
-headers and footers with job numbers, symbols and "2/3" page numbers.
+and deadline; and the warnings (what the letter does not say: no symbol, no "Original" mark, no
+numbered sections). Most letters are plain text as a PDF's text layer gives it: mastheads,
+hard line wraps, titles wrapped at various points, page headers and footers with job numbers,
+symbols and "2/3" page numbers; a few are text as typed, without layout.
 """
 
 from __future__ import annotations

@@ -248,7 +248,7 @@ def _briefer(text: str) -> Briefer:
 
 
 def _tidy(text: str) -> str:
-    tidy = " ".join(text.split()).strip(" ,，;；。:：")
+    tidy = " ".join(text.split()).strip(" ,，،;；؛。:：")
     # A closing full stop goes, unless it ends an abbreviation ("Ms. X, Director, Acme Inc.").
     if tidy.endswith(".") and sentence_end(fold(tidy), 0) == len(tidy) - 1:
         return tidy[:-1].rstrip()
