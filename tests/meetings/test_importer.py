@@ -888,3 +888,23 @@ def test_a_long_prose_list_of_briefers_is_read_whole(entities: dict[str, str]) -
     briefers = parse_letter(text, entities=entities).meeting.briefers
     assert len(briefers) == 2000
     assert briefers[1999] == Briefer("Director of Division 1999", "Ms. Ana Pérez 1999")
+
+
+def test_a_title_that_never_completes_does_not_swallow_the_letter(
+    entities: dict[str, str],
+) -> None:
+    # No known sender function: the title is rejoined up to the letter's first sentence.
+    short_lines = "Short line\n" * 20
+    text = (
+        "Letter dated 3 September 2020 from the Minister for Foreign Affairs\n"
+        "of the Niger addressed to the\n"
+        "Secretary-General\n"
+        "\n"
+        "The Niger intends to convene an open debate on “Peace” on 8 September 2020.\n"
+        f"{short_lines}"
+    )
+    result = parse_letter(text, entities=entities)
+    assert (result.letter.sender, result.letter.addressee) == ("NER", "Secretary-General")
+    assert result.letter.sender_function is None
+    assert result.meeting.title == "Peace"
+    assert result.sources["letter.sender"].lines == (2,)

@@ -133,7 +133,7 @@ def _list_end(folded: str, start: int) -> int:
 
 @dataclass
 class _Item:
-    start: int  # the item's span in folded text
+    start: int  # the item's span in the paragraph's text
     end: int
     names: list[str] = field(default_factory=list)
     functions: list[str] = field(default_factory=list)
@@ -185,7 +185,7 @@ def _prose_items(paragraph: Paragraph, start: int, end: int) -> Items:
 
 
 def _text(hit: Hit) -> str:
-    return hit.text.strip(" :：;。")
+    return hit.text.strip(" :：;；؛。")
 
 
 def _pieces(folded: str, start: int, end: int, strong: bool) -> Iterator[tuple[int, int, bool]]:
@@ -249,7 +249,7 @@ def _briefer(text: str) -> Briefer:
 
 def _tidy(text: str) -> str:
     tidy = " ".join(text.split()).strip(" ,，،;；؛。:：")
-    # A closing full stop goes, unless it ends an abbreviation ("Ms. X, Director, Acme Inc.").
+    # A closing full stop goes, unless it ends an abbreviation ("Mr. John Smith Jr.").
     if tidy.endswith(".") and sentence_end(fold(tidy), 0) == len(tidy) - 1:
         return tidy[:-1].rstrip()
     return tidy

@@ -190,8 +190,9 @@ def _whole_title(paragraphs: Sequence[Paragraph], index: int) -> tuple[Paragraph
     (short centred lines are not "full"), and the index after it.
 
     A title is whole when it names its date, the sender's function and the addressee, and ends
-    as titles end (see `vocab.TITLE_END`); a Chinese one when it ends in 的信. A piece that ends
-    a sentence or is a list item or heading is never part of a title.
+    as titles end in its language (see `vocab.TITLE_END`); an annex heading may also be the
+    bare word. A piece that ends a sentence, or is a list item or heading, is never part of a
+    title, and a title has at most `_MAX_TITLE_PIECES` pieces.
     """
     title = paragraphs[index]
     end = index + 1
