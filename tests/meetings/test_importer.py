@@ -908,3 +908,24 @@ def test_a_title_that_never_completes_does_not_swallow_the_letter(
     assert result.letter.sender_function is None
     assert result.meeting.title == "Peace"
     assert result.sources["letter.sender"].lines == (2,)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Identical letters dated 3 September 2020 from the Permanent Representative of the\n"
+        "Niger to the United Nations addressed to the Secretary-General and the President\n"
+        "of the Security Council",
+        "Lettres identiques datées du 3 septembre 2020, adressées au Secrétaire général et au\n"
+        "Président du Conseil de sécurité par le Représentant permanent du Niger auprès de\n"
+        "l’Organisation des Nations Unies",
+        "2020 年 9 月 3 日尼日尔常驻联合国代表给秘书长和安全理事会主席的同文信",
+    ],
+)
+def test_identical_letters_are_letters(title: str, entities: dict[str, str]) -> None:
+    letter = parse_letter(title + "\n\nThe text.", entities=entities).letter
+    assert (letter.date, letter.sender, letter.addressee) == (
+        datetime.date(2020, 9, 3),
+        "NER",
+        "Secretary-General",
+    )

@@ -24,17 +24,22 @@ RECYCLE: tuple[str, ...] = (
 # How a letter's title begins ("Letter dated ..."); the Chinese title instead ends in "的信".
 LETTER_TITLE: tuple[str, ...] = (
     "letter dated",
+    "identical letters dated",
     "lettre datée",
+    "lettres identiques datées",
     "carta de fecha",
+    "cartas idénticas de fecha",
     "письмо",
+    "идентичные письма",
     "رسالة",
+    "رسالتان متطابقتان",
 )
 # A title ends with the addressee (English, Russian) or with the sender's "to the United Nations"
 # (French, Spanish, Arabic; English with the addressee first); a Chinese one with "的信". A title
 # wrapped over short lines is rejoined until it ends so (see `document.split`).
 TITLE_END: tuple[str, ...] = (
     "united nations", "nations unies", "naciones unidas", "организации объединенных наций",
-    "الأمم المتحدة", "的信", "的信的附件",
+    "الأمم المتحدة", "的信", "的信的附件", "的同文信",
 )  # fmt: skip
 # The heading of the annex: "Annex to the letter dated ..." or the bare word.
 ANNEX_HEADING: tuple[str, ...] = (
@@ -97,8 +102,9 @@ ADDRESSEES: Phrases = {
 }  # fmt: skip
 # What precedes the addressee in a title ("addressed to the Secretary-General").
 ADDRESSED_TO: tuple[str, ...] = (
-    "addressed to", "adressée au", "adressée à", "dirigida al", "dirigida a", "на имя",
-    "موجهة إلى", "الموجهة إلى", "给",
+    "addressed to", "adressée au", "adressée à", "adressées au", "adressées à", "dirigida al",
+    "dirigida a", "dirigidas al", "dirigidas a", "на имя", "موجهة إلى", "الموجهة إلى",
+    "موجهتان إلى", "给",
 )  # fmt: skip
 
 # Meeting formats; the video-teleconference forms contain the open-debate ones in some
