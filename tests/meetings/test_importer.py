@@ -869,6 +869,10 @@ def test_chair_wordings(sentence: str, chair: str, entities: dict[str, str]) -> 
             [("Ministre", "S. E. M. Jean Dupont"), ("Professeure Awa Ba", None)],
         ),
         (
+            "Briefers:\ni. Ms. Ana Pérez, Director\nii. Mr. Li Wei, Professor\niv. Outcome",
+            [("Director", "Ms. Ana Pérez"), ("Professor", "Mr. Li Wei")],
+        ),
+        (
             "The following will brief the Council:\n- Ms. Ana Pérez, Director\n"
             "(b) Mr. Li Wei, Professor",
             [("Director", "Ms. Ana Pérez"), ("Professor", "Mr. Li Wei")],

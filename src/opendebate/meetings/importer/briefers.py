@@ -83,7 +83,7 @@ def _list(paragraphs: Sequence[Paragraph]) -> tuple[Hit, Items] | None:
             return heading, _prose_items(paragraph, start, end)
         following = _following(paragraphs[index + 1 :], whole_section=paragraph.kind == "heading")
         if following:
-            return heading, [(Hit(p, 0, len(p.text)), p.text) for p in following]
+            return heading, [(hit, hit.text) for hit in map(_without_number, following)]
     return None
 
 
@@ -105,13 +105,19 @@ def _following(paragraphs: Sequence[Paragraph], *, whole_section: bool) -> list[
     for paragraph in paragraphs:
         if paragraph.kind == "heading":
             break
-        if paragraph.kind == "bullet":
+        if paragraph.kind in ("bullet", "item"):
             items.append(paragraph)
         elif items:
             break
     if items or not whole_section:
         return items
     return [p for p in _until_heading(paragraphs) if not _BRIEFED_BY.search(p.folded.text)]
+
+
+def _without_number(item: Paragraph) -> Hit:
+    """A list item's text without its number ("1. Ms. X" -> "Ms. X")."""
+    number = NUMBERED.match(item.folded.text) if item.kind == "item" else None
+    return Hit.folded(item, number.end() if number else 0, len(item.folded.text))
 
 
 def _until_heading(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
