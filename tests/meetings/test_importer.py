@@ -933,3 +933,22 @@ def test_identical_letters_are_letters(title: str, entities: dict[str, str]) -> 
         "NER",
         "Secretary-General",
     )
+
+
+def test_sender_named_only_in_the_letter_is_read_from_it_with_a_warning(
+    entities: dict[str, str],
+) -> None:
+    text = (
+        "Letter dated 2 September 2021 from the President of the Security Council addressed "
+        "to the Secretary-General\n\n"
+        "Ireland, which holds the presidency of the Security Council for the month of "
+        "September 2021, intends to convene an open debate on 23 September 2021.\n"
+    )
+    result = parse_letter(text, entities=entities)
+    assert result.letter.sender == "IRL"
+    assert result.letter.sender_function == "President of the Security Council"
+    assert result.sources["letter.sender"].lines == (3,)
+    assert (
+        "letter.sender 'Ireland' is read from the letter's text: its title names no State or "
+        "organization"
+    ) in result.warnings

@@ -80,7 +80,7 @@ def read_letter(parts: Parts, entities: EntityIndex, findings: Findings) -> Lett
         found = next(matches(ADDRESSED, [title]), None)
         addressed = Hit.group(title, found[1], "addressee") if found else None
         date = _letter_date(title, findings)
-        sender = _sender(title, addressed, entities, findings)
+        sender = _sender(title, addressed, entities, findings, parts.letter[:1])
         function = _sender_function(title, addressed, findings)
         addressee = _addressee(addressed, findings)
     return LetterFields(
@@ -111,8 +111,15 @@ def _letter_date(title: Paragraph, findings: Findings) -> datetime.date | None:
 
 
 def _sender(
-    title: Paragraph, addressee: Hit | None, entities: EntityIndex, findings: Findings
+    title: Paragraph,
+    addressee: Hit | None,
+    entities: EntityIndex,
+    findings: Findings,
+    opening: tuple[Paragraph, ...],
 ) -> str | None:
+    """The State or organization the title names as sender; else, for a title that names
+    none ("from the President of the Security Council"), the first one the letter's opening
+    paragraph names ("Ireland, which holds the presidency ..."), with a warning."""
     for hit, code in entities.find(title):
         if _outside(hit, addressee):
             findings.found("letter.sender", hit)
@@ -124,6 +131,14 @@ def _sender(
             findings.found("letter.sender", hit)
             findings.warn(f"letter.sender '{hit.text}' is not a known State or organization")
             return None
+    for paragraph in opening:
+        for hit, code in entities.find(paragraph):
+            findings.found("letter.sender", hit)
+            findings.warn(
+                f"letter.sender '{hit.text}' is read from the letter's text: its title names "
+                "no State or organization"
+            )
+            return code
     findings.missing("letter.sender")
     return None
 
