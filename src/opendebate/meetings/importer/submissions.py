@@ -12,6 +12,12 @@ One rule then serves both: a statement is late when received after the deadline,
 one-second resolution (that of an email's Date header). The only instant it judges otherwise
 than the wording is the stroke of midnight itself under "before".
 
+A clock time, before the date or after it, names the instant whatever the wording: "no later
+than 6 p.m. (New York time) on 10 September 2020", "au plus tard le 10 septembre 2020 à
+18 heures", "在纽约时间2020年9月10日下午6时前" are all 2020-09-10T18:00:00-04:00. The words that
+may stand between the wording, the time and the date ("on", a weekday, "New York time") are in
+`vocab.DEADLINE_FILLERS` and `vocab.NEW_YORK_TIME`.
+
 The offset comes from the tz database, so a January deadline is -05:00 and a May one -04:00.
 """
 
