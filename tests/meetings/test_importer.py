@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 
@@ -164,6 +165,7 @@ def test_english_letter_from_pdf_text(entities: dict[str, str]) -> None:
         "date": "2020-05-27",
         "time": "10:00",
         "timezone": "America/New_York",
+        "starts_at": "2020-05-27T14:00:00+00:00",
         "format": "open_vtc",
         "chair": "H.E. Mr. Taavi Kivi, Minister for Foreign Affairs of Estonia",
         "briefers": [
@@ -451,6 +453,10 @@ def test_arabic_title_names_the_addressee_before_the_sender(entities: dict[str, 
         ("Estonia will hold an open debate on 5 May 2020.", "open_debate"),
         ("Estonia will hold an open debate by videoconference.", "open_vtc"),
         ("Estonia will hold a briefing on 5 May 2020.", "briefing"),
+        ("Estonia will hold a high-level open debate, by videoconference.", "open_vtc"),
+        ("Estonia will hold a briefing by videoconference.", "briefing"),
+        ("un débat public de haut niveau par visioconférence", "open_vtc"),
+        ("un debate abierto de alto nivel por videoconferencia", "open_vtc"),
         ("公开辩论", "open_debate"),
         ("公开视频会议", "open_vtc"),
         ("通报会", "briefing"),
@@ -546,6 +552,69 @@ def test_meeting_format_in_six_languages(
             "2021-01-15T23:59:59-05:00",
             "no later than 15 January 2021",
         ),
+        (
+            "Statements (500-word maximum) are due by close of business on 10 September 2020.",
+            "2020-09-10T23:59:59-04:00",
+            "by close of business on 10 September 2020",
+        ),
+        (
+            "Заявления направляются к 10 сентября 2020 года.",
+            "2020-09-10T23:59:59-04:00",
+            "к 10 сентября 2020 года",
+        ),
+        (
+            "تُرسل البيانات بحلول 10 أيلول/سبتمبر 2020.",
+            "2020-09-10T23:59:59-04:00",
+            "بحلول 10 أيلول/سبتمبر 2020",
+        ),
+        # A clock time, before or after the date, names the instant whatever the wording.
+        (
+            "Statements should be sent no later than 6 p.m. (New York time) on 10 September 2020.",
+            "2020-09-10T18:00:00-04:00",
+            "no later than 6 p.m. (New York time) on 10 September 2020",
+        ),
+        (
+            "Statements should be sent by 10 September 2020 at 12 noon (New York time).",
+            "2020-09-10T12:00:00-04:00",
+            "by 10 September 2020 at 12 noon",
+        ),
+        (
+            "Statements received before Thursday, 10 September 2020, will be compiled.",
+            "2020-09-10T00:00:00-04:00",
+            "before Thursday, 10 September 2020",
+        ),
+        (
+            "Les déclarations parviendront au plus tard le 10 septembre 2020 à 18 heures.",
+            "2020-09-10T18:00:00-04:00",
+            "au plus tard le 10 septembre 2020 à 18 heures",
+        ),
+        (
+            "Las declaraciones llegarán a más tardar el 10 de septiembre de 2020 a las 18.00 horas.",
+            "2020-09-10T18:00:00-04:00",
+            "a más tardar el 10 de septiembre de 2020 a las 18.00 horas",
+        ),
+        (
+            "Заявления направляются не позднее 18 ч 00 мин. (по нью-йоркскому времени) "
+            "10 сентября 2020 года.",
+            "2020-09-10T18:00:00-04:00",
+            "не позднее 18 ч 00 мин. (по нью-йоркскому времени) 10 сентября 2020 года",
+        ),
+        (
+            "声明应在纽约时间2020年9月10日下午6时前提交。",
+            "2020-09-10T18:00:00-04:00",
+            "在纽约时间2020年9月10日下午6时前",
+        ),
+        (
+            "声明请于2020年9月10日(星期四)前提交。",
+            "2020-09-10T00:00:00-04:00",
+            "2020年9月10日(星期四)前",
+        ),
+        (
+            "تُرسل البيانات في موعد أقصاه الساعة 18:00 (بتوقيت نيويورك) من يوم 10 أيلول/سبتمبر "
+            "2020.",
+            "2020-09-10T18:00:00-04:00",
+            "في موعد أقصاه الساعة 18:00 (بتوقيت نيويورك) من يوم 10 أيلول/سبتمبر 2020",
+        ),
     ],
 )
 def test_deadline_wordings(
@@ -567,6 +636,7 @@ def test_a_date_in_the_statement_paragraph_without_deadline_words_is_not_a_deadl
     "sentence",
     [
         "Please send a statement of about 500 words.",
+        "Please send a 500-word statement.",
         "请提交约500字的书面声明。",
         "Une déclaration d’environ 500 mots.",
         "Una declaración de unos 500 palabras.",
@@ -576,3 +646,309 @@ def test_a_date_in_the_statement_paragraph_without_deadline_words_is_not_a_deadl
 )
 def test_word_guidance(sentence: str, entities: dict[str, str]) -> None:
     assert parse_letter(sentence, entities=entities).submissions.word_guidance == 500
+
+
+def _letter_with(title: str, note: str) -> str:
+    """A letter as a PDF's text layer gives it: a masthead, a title of short centred lines,
+    an indented body wrapped at the margin, and `note` as the concept note's format section."""
+    return (
+        "United Nations                                                 S/2020/870\n"
+        "  Security Council                                               Distr.: General\n"
+        "                                                                 4 September 2020\n"
+        "\n"
+        "                                                                 Original: English\n"
+        "\n"
+        f"{title}\n"
+        "\n"
+        "      The Niger, which holds the presidency of the Security Council for the month\n"
+        "of September 2020, intends to convene, on 8 September 2020 at 10 a.m., an open\n"
+        "video-teleconference on the theme “Cooperation between the United Nations and\n"
+        "regional organizations”. A concept note is enclosed (see annex).\n"
+        "      I should be grateful if the present letter and its annex could be\n"
+        "circulated as a document of the Security Council.\n"
+        "\n"
+        "Annex\n"
+        "\n"
+        "                       Concept note\n"
+        "      1. Format\n"
+        "      Member States and observers wishing to contribute are invited to submit a\n"
+        "written statement of about 600 words to the Security Council Affairs Division\n"
+        "(dppa-scsb1@un.org) no later than 10 September 2020. The statements will be\n"
+        "compiled and issued as a document of the Security Council.\n"
+        f"{note}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "           Letter dated 3 September 2020 from the Permanent Representative\n"
+        "           of the Niger to the United Nations addressed to the\n"
+        "           Secretary-General",
+        "Letter dated 3 September 2020 from the Permanent Representative\n"
+        "of the Niger to the United Nations addressed to the\n"
+        "Secretary-General",
+        "      Carta de fecha 3 de septiembre de 2020 dirigida al Secretario\n"
+        "      General por el Representante Permanente del Níger\n"
+        "      ante las Naciones Unidas",
+        "Lettre datée du 3 septembre 2020, adressée au Secrétaire général\n"
+        "par le Représentant permanent du Niger auprès de l’Organisation\n"
+        "des Nations Unies",
+    ],
+)
+def test_sender_of_a_title_wrapped_across_lines(title: str, entities: dict[str, str]) -> None:
+    letter = parse_letter(_letter_with(title, ""), entities=entities).letter
+    assert (letter.date, letter.sender, letter.addressee) == (
+        datetime.date(2020, 9, 3),
+        "NER",
+        "Secretary-General",
+    )
+    assert letter.sender_function == "Permanent Representative"
+
+
+# Each case: the list's heading, its two items, and the (function, name) read from each.
+_BRIEFER_LISTS = [
+    ("Briefers:", "Ms. Ana Pérez, Director of Peace Operations", "Mr. Li Wei, Professor"),
+    ("Ponentes:", "Sra. Ana Pérez, Directora de Operaciones", "Sr. Li Wei, Profesor"),
+    ("Intervenants :", "Mme Ana Pérez, Directrice des opérations", "M. Li Wei, Professeur"),
+    ("通报人：", "安娜·佩雷斯女士，维持和平行动司司长", "李伟先生，教授"),
+    ("المقدمون للإحاطات:", "السيدة آنا بيريز، مديرة العمليات", "السيد لي وي، أستاذ"),
+    ("Брифинг проведут:", "г-жа Ана Перес, директор операций", "г-н Ли Вэй, профессор"),
+]
+
+
+@pytest.mark.parametrize(("heading", "first", "second"), _BRIEFER_LISTS)
+def test_briefers_listed_under_a_heading(
+    heading: str, first: str, second: str, entities: dict[str, str]
+) -> None:
+    title = (
+        "Letter dated 3 September 2020 from the Permanent Representative of the Niger to the\n"
+        "United Nations addressed to the Secretary-General"
+    )
+    note = f"      {heading}\n      - {first}\n      - {second}"
+    briefers = parse_letter(_letter_with(title, note), entities=entities).meeting.briefers
+    expected = [re.split(r"[,，،]\s*", item) for item in (first, second)]
+    assert briefers == tuple(Briefer(function, name) for name, function in expected)
+
+
+_TITLE = (
+    "Letter dated 3 September 2020 from the Permanent Representative of the Niger to the United "
+    "Nations addressed to the Secretary-General\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chair"),
+    [
+        (
+            "H.E. Mr. Ali Kone, Minister for Foreign Affairs of the Niger, will preside over the "
+            "meeting.",
+            "H.E. Mr. Ali Kone, Minister for Foreign Affairs of the Niger",
+        ),
+        (
+            "The meeting will be held under the chairmanship of H.E. Ms. Aïcha Sow, Minister.",
+            "H.E. Ms. Aïcha Sow, Minister",
+        ),
+        (
+            "La séance sera présidée par S. E. M. J. Dupont, Ministre.",
+            "S. E. M. J. Dupont, Ministre",
+        ),
+        ("Председательствовать на заседании будет г-н А. Б. Петров.", "г-н А. Б. Петров"),
+        (
+            "Заседание пройдет под председательством Премьер-министра Мальты г-на Дж. Борга.",
+            "Премьер-министра Мальты г-на Дж. Борга",
+        ),
+        (
+            "سيترأس الاجتماع سعادة السيد علي كوني، وزير الخارجية.",
+            "سعادة السيد علي كوني، وزير الخارجية",
+        ),
+        ("尼日尔外交部长阿里·科内先生将主持会议。", "尼日尔外交部长阿里·科内先生"),
+    ],
+)
+def test_chair_wordings(sentence: str, chair: str, entities: dict[str, str]) -> None:
+    assert parse_letter(_TITLE + sentence, entities=entities).meeting.chair == chair
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A semicolon list: each item holds its own commas.
+        (
+            "Briefers: the Secretary-General; the Executive Director of UNICEF; and a "
+            "representative of civil society.",
+            [
+                ("the Secretary-General", None),
+                ("the Executive Director of UNICEF", None),
+                ("a representative of civil society", None),
+            ],
+        ),
+        # Functions first, each followed by its holder's name.
+        (
+            "The Council will be briefed by the Under-Secretary-General for Political Affairs, "
+            "Ms. Rosa Díaz, and the Executive Director of UN-Women, Ms. Sima Bahous.",
+            [
+                ("the Under-Secretary-General for Political Affairs", "Ms. Rosa Díaz"),
+                ("the Executive Director of UN-Women", "Ms. Sima Bahous"),
+            ],
+        ),
+        # Names first; a function holding a comma stays whole.
+        (
+            "The Council will be briefed by Ms. Ana Pérez, Director, Division of Peace "
+            "Operations, and Mr. Li Wei, Professor.",
+            [
+                ("Director, Division of Peace Operations", "Ms. Ana Pérez"),
+                ("Professor", "Mr. Li Wei"),
+            ],
+        ),
+        # A conjunction inside a function separates nothing.
+        (
+            "The Council will be briefed by Ms. Ana Pérez, Assistant Secretary-General for "
+            "Political and Peacebuilding Affairs, and a representative of civil society.",
+            [
+                (
+                    "Assistant Secretary-General for Political and Peacebuilding Affairs",
+                    "Ms. Ana Pérez",
+                ),
+                ("a representative of civil society", None),
+            ],
+        ),
+        (
+            "С брифингами выступят заместитель Генерального секретаря по политическим вопросам "
+            "и вопросам миростроительства, г-жа Ана Перес, и представитель гражданского общества.",
+            [
+                (
+                    "заместитель Генерального секретаря по политическим вопросам и вопросам "
+                    "миростроительства",
+                    "г-жа Ана Перес",
+                ),
+                ("представитель гражданского общества", None),
+            ],
+        ),
+        (
+            "Ponentes: Sra. Ana Pérez, Directora de Operaciones, y Sr. Li Wei, Profesor.",
+            [("Directora de Operaciones", "Sra. Ana Pérez"), ("Profesor", "Sr. Li Wei")],
+        ),
+        (
+            "Le Conseil entendra les exposés de Mme Ana Pérez, Directrice, et de M. Li Wei, "
+            "Professeur.",
+            [("Directrice", "Mme Ana Pérez"), ("Professeur", "M. Li Wei")],
+        ),
+        (
+            "С брифингами выступят г-жа Ана Перес, директор, и представитель гражданского "
+            "общества.",
+            [("директор", "г-жа Ана Перес"), ("представитель гражданского общества", None)],
+        ),
+        (
+            "سيقدم إحاطات كل من السيدة آنا بيريز، مديرة العمليات، والسيد لي وي، أستاذ.",
+            [("مديرة العمليات", "السيدة آنا بيريز"), ("أستاذ", "السيد لي وي")],
+        ),
+        (
+            "المقدمون للإحاطات:\n1 - السيدة سيما بحوث، المديرة التنفيذية؛\n2 - ممثلة عن المجتمع المدني.",
+            [("المديرة التنفيذية", "السيدة سيما بحوث"), ("ممثلة عن المجتمع المدني", None)],
+        ),
+        (
+            "会议将听取主管政治事务副秘书长和一名民间社会代表的通报。",
+            [("主管政治事务副秘书长", None), ("一名民间社会代表", None)],
+        ),
+        (
+            "会议将听取陈丽华女士和一名民间社会代表的通报。",
+            [("陈丽华女士", None), ("一名民间社会代表", None)],
+        ),
+        # A word may precede the label or follow it; "Ambassador" and "Professor" are a
+        # name's honorific before a name, and a function otherwise.
+        (
+            "Expected briefers:\n- Ambassador Ana Pérez, Chair of the Peacebuilding "
+            "Commission\n- Mr. Li Wei, Professor of Law",
+            [
+                ("Chair of the Peacebuilding Commission", "Ambassador Ana Pérez"),
+                ("Professor of Law", "Mr. Li Wei"),
+            ],
+        ),
+        (
+            "Intervenants prévus :\n- S. E. M. Jean Dupont, Ministre\n- Professeure Awa Ba",
+            [("Ministre", "S. E. M. Jean Dupont"), ("Professeure Awa Ba", None)],
+        ),
+        (
+            "Briefers:\ni. Ms. Ana Pérez, Director\nii. Mr. Li Wei, Professor\niv. Outcome",
+            [("Director", "Ms. Ana Pérez"), ("Professor", "Mr. Li Wei")],
+        ),
+        (
+            "The following will brief the Council:\n- Ms. Ana Pérez, Director\n"
+            "(b) Mr. Li Wei, Professor",
+            [("Director", "Ms. Ana Pérez"), ("Professor", "Mr. Li Wei")],
+        ),
+    ],
+)
+def test_briefers_inline_and_in_prose(
+    text: str, expected: list[tuple[str, str | None]], entities: dict[str, str]
+) -> None:
+    briefers = parse_letter(_TITLE + text, entities=entities).meeting.briefers
+    assert [(briefer.function, briefer.name) for briefer in briefers] == expected
+
+
+def test_a_long_prose_list_of_briefers_is_read_whole(entities: dict[str, str]) -> None:
+    listed = ", ".join(f"Ms. Ana Pérez {n}, Director of Division {n}" for n in range(2000))
+    text = f"{_TITLE}The Council will be briefed by {listed}."
+    briefers = parse_letter(text, entities=entities).meeting.briefers
+    assert len(briefers) == 2000
+    assert briefers[1999] == Briefer("Director of Division 1999", "Ms. Ana Pérez 1999")
+
+
+def test_a_title_that_never_completes_does_not_swallow_the_letter(
+    entities: dict[str, str],
+) -> None:
+    # No known sender function: the title is rejoined up to the letter's first sentence.
+    short_lines = "Short line\n" * 20
+    text = (
+        "Letter dated 3 September 2020 from the Minister for Foreign Affairs\n"
+        "of the Niger addressed to the\n"
+        "Secretary-General\n"
+        "\n"
+        "The Niger intends to convene an open debate on “Peace” on 8 September 2020.\n"
+        f"{short_lines}"
+    )
+    result = parse_letter(text, entities=entities)
+    assert (result.letter.sender, result.letter.addressee) == ("NER", "Secretary-General")
+    assert result.letter.sender_function is None
+    assert result.meeting.title == "Peace"
+    assert result.sources["letter.sender"].lines == (2,)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Identical letters dated 3 September 2020 from the Permanent Representative of the\n"
+        "Niger to the United Nations addressed to the Secretary-General and the President\n"
+        "of the Security Council",
+        "Lettres identiques datées du 3 septembre 2020, adressées au Secrétaire général et au\n"
+        "Président du Conseil de sécurité par le Représentant permanent du Niger auprès de\n"
+        "l’Organisation des Nations Unies",
+        "2020 年 9 月 3 日尼日尔常驻联合国代表给秘书长和安全理事会主席的同文信",
+    ],
+)
+def test_identical_letters_are_letters(title: str, entities: dict[str, str]) -> None:
+    letter = parse_letter(title + "\n\nThe text.", entities=entities).letter
+    assert (letter.date, letter.sender, letter.addressee) == (
+        datetime.date(2020, 9, 3),
+        "NER",
+        "Secretary-General",
+    )
+
+
+def test_sender_named_only_in_the_letter_is_read_from_it_with_a_warning(
+    entities: dict[str, str],
+) -> None:
+    text = (
+        "Letter dated 2 September 2021 from the President of the Security Council addressed "
+        "to the Secretary-General\n\n"
+        "Ireland, which holds the presidency of the Security Council for the month of "
+        "September 2021, intends to convene an open debate on 23 September 2021.\n"
+    )
+    result = parse_letter(text, entities=entities)
+    assert result.letter.sender == "IRL"
+    assert result.letter.sender_function == "President of the Security Council"
+    assert result.sources["letter.sender"].lines == (3,)
+    assert (
+        "letter.sender 'Ireland' is read from the letter's text: its title names no State or "
+        "organization"
+    ) in result.warnings

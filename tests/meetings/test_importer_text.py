@@ -208,3 +208,37 @@ def test_clean_of_unwrapped_text_keeps_each_line_a_paragraph() -> None:
         "Estonia intends to convene an open video-teleconference on 27 May 2020.\n"
     )
     assert len(paragraphs(text)) == 2
+
+
+def test_clean_reads_numbered_lines_after_a_colon_as_list_items() -> None:
+    text = (
+        "      3. Format\n"
+        "      The meeting will be held in the Security Council Chamber, and the members of\n"
+        "the Council will be joined by the briefers listed below, who will each speak for\n"
+        "no more than seven minutes.\n"
+        "      Briefers:\n"
+        "      1. Ms. Ana Pérez, Director of the Division for Peace Operations in the\n"
+        "         Department of Peace Operations\n"
+        "      2. Mr. Li Wei, Professor\n"
+        "      4. Outcome\n"
+        "      No outcome is expected.\n"
+    )
+    assert [(p.kind, p.text) for p in clean(text).paragraphs] == [
+        ("heading", "3. Format"),
+        (
+            "text",
+            "The meeting will be held in the Security Council Chamber, and the members of the "
+            "Council will be joined by the briefers listed below, who will each speak for no "
+            "more than seven minutes.",
+        ),
+        ("text", "Briefers:"),
+        (
+            "item",
+            "1. Ms. Ana Pérez, Director of the Division for Peace Operations in the Department "
+            "of Peace Operations",
+        ),
+        ("item", "2. Mr. Li Wei, Professor"),
+        # The list counts 1, 2: a 4 is the next section.
+        ("heading", "4. Outcome"),
+        ("text", "No outcome is expected."),
+    ]

@@ -31,7 +31,9 @@ _FURNITURE = re.compile(
 )
 SYMBOL_RE = re.compile(SYMBOL)
 
-_BULLET = re.compile(r"(?:[•●▪■◦○‣\uf0a7\uf0b7\uf076\uf0d8]\s*|[-–—*]\s+)(?=\S)")
+_BULLET = re.compile(
+    r"(?:[•●▪■◦○‣\uf0a7\uf0b7\uf076\uf0d8]\s*|[-–—*]\s+|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+)(?=\S)"
+)
 # "1. Background", "IV. Briefers", "1 - الخلفية"; not "1.5 million".
 NUMBERED = re.compile(r"(?:\d{1,2}|[ivx]{1,5})\s*(?:[.)]|\s-)\s*(?=[^\d\s])")
 # "[Original: French]" stands on its own line, whatever the width of the line above.
@@ -58,8 +60,9 @@ _WRAPPED = 0.15
 _BLANK_NOISE = 0.6
 
 
-# A bullet's text is without its marker; a heading is a numbered line standing alone.
-Kind = Literal["text", "bullet", "heading"]
+# A bullet's text is without its marker; an item is a numbered list item, its number kept in
+# its text ("1. Ms. X, Director"); a heading is a numbered line standing alone.
+Kind = Literal["text", "bullet", "item", "heading"]
 
 
 def is_closed(text: str) -> bool:
@@ -83,6 +86,18 @@ class Paragraph:
         """The source lines of text[start:end]."""
         return tuple(sorted(set(self.line_of[start:end])))
 
+    def then(self, other: Paragraph) -> Paragraph:
+        """This paragraph continued by `other`, as one (a title the re-flow left in pieces).
+
+        A space joins them, except between CJK characters and after a hyphen that ends a
+        compound ("Secretary-" / "General": titles are not hyphenated by the typesetter).
+        """
+        last, first = self.text[-1:], other.text[:1]
+        glued = not last or is_wide(last) or is_wide(first) or last == "-"
+        separator = "" if glued else " "
+        line_of = (*self.line_of, *([self.line_of[-1]] if separator else []), *other.line_of)
+        return Paragraph(self.text + separator + other.text, line_of, self.kind)
+
 
 @dataclass(frozen=True)
 class Furniture:
@@ -102,6 +117,8 @@ class CleanText:
 class _Line:
     number: int
     raw: str
+    # The length of a list item's number ("1. "), set where the line is known to be an item.
+    item_number: int = 0
 
     @cached_property
     def text(self) -> str:
@@ -120,6 +137,12 @@ class _Line:
         """The length of the bullet marker, 0 when the line has none."""
         match = _BULLET.match(self.text)
         return match.end() if match else 0
+
+    @property
+    def marker(self) -> int:
+        """The length of the bullet marker or list item number, which the lines after hang
+        under."""
+        return self.bullet or self.item_number
 
     @cached_property
     def numbered(self) -> bool:
@@ -161,6 +184,46 @@ def _without_furniture(source: Sequence[str]) -> tuple[list[_Line | None], list[
         if not dropped[index]
     ]
     return lines, symbols
+
+
+def _numbered_items(lines: Sequence[_Line | None]) -> list[_Line | None]:
+    """The lines with the numbers of numbered list items marked: numbered lines after a line
+    that introduces a list ("Briefers:", "The Council will be briefed by:") are items ("1. Ms.
+    X, Director"), not headings of sections, as long as they count on from 1 and no line
+    after a finished one is not numbered (a wrapped item's next line follows an unfinished
+    one)."""
+    marked: list[_Line | None] = []
+    listing = False
+    expected = 1  # the number the next item must have
+    previous = ""
+    for line in lines:
+        if line is not None:
+            number = NUMBERED.match(fold(line.text)) if listing else None
+            if number is not None and _number(number.group()) == expected:
+                line = _Line(line.number, line.raw, Folded.of(line.text).span(0, number.end())[1])
+                expected += 1
+            elif number is not None or is_closed(previous):
+                listing = False
+            if line.text.endswith((":", "：")):
+                listing, expected = True, 1
+            previous = line.text
+        marked.append(line)
+    return marked
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+_NUMBER = re.compile(r"\d+|[ivx]+")
+
+
+def _number(marker: str) -> int:
+    """The value of a list number as NUMBERED matches it ("2.", "iv)", "3 -"); 0 if none."""
+    token = _NUMBER.match(marker)
+    if token is None:
+        return 0
+    if token.group().isdigit():
+        return int(token.group())
+    values = [_ROMAN[char] for char in token.group()]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 def _is_furniture(line: str) -> bool:
@@ -272,15 +335,22 @@ class _Reflow:
         # starts a paragraph after a finished sentence, or before a capital (after a title,
         # which has no full stop). CJK and Arabic have no capitals, and their extracted text
         # sometimes indents a line that continues the one above: there the margin decides.
-        indented = line.indent > previous.indent + previous.bullet
+        indented = line.indent > previous.indent + previous.marker
         if indented and (is_closed(previous.text) or line.text[0].isupper()):
             return False
-        width = self.bullet_width if group[0].bullet else self.text_width
+        # A laid-out bullet's next line hangs under its text: a line indented less (but
+        # indented) starts the paragraph after the list.
+        first = group[0]
+        if first.marker and 0 < line.indent < first.indent + first.marker - 1:
+            return False
+        width = self.bullet_width if first.bullet else self.text_width
         return self._full(previous, line.first_word_width(), width)
 
     def kind(self, group: Sequence[_Line]) -> Kind:
         if group[0].bullet:
             return "bullet"
+        if group[0].item_number:
+            return "item"
         heading = group[0].numbered and len(group) == 1 and not is_closed(group[0].text)
         return "heading" if heading else "text"
 
@@ -289,6 +359,7 @@ def clean(text: str) -> CleanText:
     """Paragraphs of `text` (line numbers count `text.splitlines()` from 1) and the symbols
     of its running headers."""
     lines, symbols = _without_furniture(text.splitlines())
+    lines = _numbered_items(lines)
     present = [line for line in lines if line is not None]
     noise = _blank_lines_are_noise(lines)
     reflow = _Reflow(present)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 from opendebate.meetings.importer.text import fold, phrase_pattern
 
@@ -41,6 +41,18 @@ def _month_table() -> dict[str, int]:
 
 
 MONTHS = _month_table()
+# Weekday names, which dates often carry ("Thursday, 10 September", "jeudi 10 septembre").
+WEEKDAYS = phrase_pattern(
+    {
+        *(
+            name
+            for locale in _MONTH_LOCALES
+            for context in _CONTEXTS
+            for name in get_day_names("wide", context=context, locale=locale).values()
+        ),
+        *(f"星期{day}" for day in "一二三四五六日天"),
+    }
+)
 _MONTH = phrase_pattern(MONTHS)
 # "1 September 2020", "1er septembre 2020", "1 de septiembre de 2020", "1 сентября 2020 года",
 # "1 أيلول/سبتمبر 2020": one pattern, since the words around the month are few and distinct.
@@ -109,16 +121,21 @@ _TIMES = tuple(
         # a las 10.00 horas
         r"(?<![\d.])(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*horas(?!\w)",
         # в 10 ч 00 мин.
-        r"(?<![\d.])(?P<hour>\d{1,2})\s*ч(?!\w)\.?(?:\s*(?P<minute>\d{2})\s*мин)?",
+        r"(?<![\d.])(?P<hour>\d{1,2})\s*ч(?!\w)\.?(?:\s*(?P<minute>\d{2})\s*мин(?!\w)\.?)?",
         # الساعة 10:00 صباحا
         r"الساعة\s*(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?(?:\s*(?P<half>صباحا|مساء))?",
+        # 12 noon, à midi, al mediodía, в полдень, الظهر
+        r"(?<![\d.])(?:(?P<hour>12)\s*)?(?:noon|midday|midi|mediodia|полдень|полудня|الظهر)(?!\w)",
+        # 18:00, wherever the language's own words are missing
+        r"(?<![\d.:])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])",
     )
 )
 
 
 def _time_match(match: re.Match[str]) -> TimeMatch:
-    hour, minute = int(match["hour"]), int(match["minute"] or 0)
-    half = match.groupdict().get("half") or ""
+    groups = match.groupdict()
+    hour, minute = int(groups["hour"] or 12), int(groups.get("minute") or 0)  # noon: no hour
+    half = groups.get("half") or ""
     if half in _AFTERNOON and hour < 12:
         hour += 12
     elif half in _MORNING and hour == 12:

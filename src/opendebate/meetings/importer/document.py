@@ -16,14 +16,20 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from opendebate.meetings.importer import vocab
-from opendebate.meetings.importer.clean import CleanText, Furniture, Paragraph
+from opendebate.meetings.importer.clean import CleanText, Furniture, Paragraph, is_closed
+from opendebate.meetings.importer.dates import find_dates
 from opendebate.meetings.importer.result import SourceSpan
 from opendebate.meetings.importer.text import fold, phrase_pattern
 
-_TITLE = re.compile(rf"(?:{phrase_pattern(vocab.LETTER_TITLE)})|\d{{4}}\s*年.*的信$")
+# A Chinese title starts with the letter's date and names the addressee with 给 ("...给秘书长的信").
+_ZH_TITLE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。]*给"
+_TITLE = re.compile(rf"(?:{phrase_pattern(vocab.LETTER_TITLE)})|{_ZH_TITLE}")
+_ANNEX_WORD = re.compile(phrase_pattern(vocab.ANNEX_WORD))
 _ANNEX = re.compile(
-    rf"(?:{phrase_pattern(vocab.ANNEX_HEADING)})|(?:{phrase_pattern(vocab.ANNEX_WORD)})$|.*的信的附件$"
+    rf"(?:{phrase_pattern(vocab.ANNEX_HEADING)})|(?:{_ANNEX_WORD.pattern})$|{_ZH_TITLE}.*的信的附件$"
 )
+# A title wrapped over more short lines than this is not a title.
+_MAX_TITLE_PIECES = 6
 NOT_A_LETTER = (
     "The text does not look like a letter (no 'Letter dated' / '信' / 'Lettre datée' / "
     "'Carta de fecha' / 'Письмо' / 'رسالة' title)"
@@ -89,6 +95,18 @@ def _key(phrase: str) -> str:
     return " ".join(fold(phrase.rstrip("*")).split())
 
 
+FUNCTIONS = PhraseTable(vocab.SENDER_FUNCTIONS)
+ADDRESSEES = PhraseTable(vocab.ADDRESSEES)
+# "addressed to the Secretary-General": the addressee as group "addressee".
+ADDRESSED = re.compile(
+    rf"(?:{phrase_pattern(vocab.ADDRESSED_TO)})\s*(?:(?:the|la|le|el)\s+)?"
+    rf"(?P<addressee>{ADDRESSEES.pattern.pattern})"
+)
+_TITLE_END = re.compile(
+    rf"(?:{phrase_pattern(vocab.TITLE_END)}|{ADDRESSEES.pattern.pattern})[\s.:]*$"
+)
+
+
 class Findings:
     """Where each field came from, and the warnings for those missing or doubtful."""
 
@@ -114,6 +132,27 @@ class Findings:
         self.warnings.append(message)
 
 
+# Where a sentence ends; semicolons also end a clause, except inside a list that they separate.
+_SENTENCE_END = re.compile(r"[.;。；؛!?](?=\s|$)|[。；؛]")
+_LIST_END = re.compile(r"[.。!?](?=\s|$)|。")
+# Full stops that end an abbreviation, not a sentence: honorifics ("Mr.", "H.E."), "a.i.",
+# and initials ("S. E. Mme", "г-на С. В. Лебедева").
+_ABBREVIATIONS = {fold(h)[:-1] for h in vocab.HONORIFICS if h.endswith(".")} | set(
+    vocab.ABBREVIATIONS
+)
+
+
+def sentence_end(folded: str, start: int, *, in_list: bool = False) -> int:
+    """Where the sentence running from `start` in folded text ends, not stopping at an
+    abbreviation's full stop; `in_list` lets semicolons separate items instead."""
+    for match in (_LIST_END if in_list else _SENTENCE_END).finditer(folded, start):
+        word = folded[start : match.start()].rsplit(maxsplit=1)[-1:]
+        abbreviation = bool(word) and (word[0] in _ABBREVIATIONS or len(word[0]) == 1)
+        if match.group() != "." or not abbreviation:
+            return match.start()
+    return len(folded)
+
+
 @dataclass(frozen=True)
 class Parts:
     header: tuple[Paragraph, ...]  # before the title: masthead, symbol, "Original: ..."
@@ -131,17 +170,53 @@ class Parts:
 def split(cleaned: CleanText) -> Parts:
     paragraphs = cleaned.paragraphs
     title = next((i for i, p in enumerate(paragraphs) if _TITLE.match(p.folded.text)), None)
-    start = 0 if title is None else title + 1
+    heading, start = _whole_title(paragraphs, title) if title is not None else (None, 0)
     annex = next(
         (i for i in range(start, len(paragraphs)) if _ANNEX.match(paragraphs[i].folded.text)),
-        len(paragraphs),
+        None,
     )
+    annex_end = _whole_title(paragraphs, annex)[1] if annex is not None else len(paragraphs)
     return Parts(
         header=paragraphs[:title] if title is not None else (),
-        title=paragraphs[title] if title is not None else None,
-        letter=paragraphs[start:annex],
-        annex=paragraphs[annex + 1 :],
+        title=heading,
+        letter=paragraphs[start : len(paragraphs) if annex is None else annex],
+        annex=paragraphs[annex_end:],
         running_symbols=cleaned.symbols,
+    )
+
+
+def _whole_title(paragraphs: Sequence[Paragraph], index: int) -> tuple[Paragraph, int]:
+    """The title starting at paragraphs[index], rejoined when the re-flow left it in pieces
+    (short centred lines are not "full"), and the index after it.
+
+    A title is whole when it names its date, the sender's function and the addressee, and ends
+    as titles end in its language (see `vocab.TITLE_END`); an annex heading may also be the
+    bare word. A piece that ends a sentence, or is a list item or heading, is never part of a
+    title, and a title has at most `_MAX_TITLE_PIECES` pieces.
+    """
+    title = paragraphs[index]
+    end = index + 1
+    while (
+        not _is_whole(title)
+        and end < len(paragraphs)
+        and end - index < _MAX_TITLE_PIECES
+        and paragraphs[end].kind == "text"
+        and not is_closed(paragraphs[end].text)
+    ):
+        title = title.then(paragraphs[end])
+        end += 1
+    return title, end
+
+
+def _is_whole(title: Paragraph) -> bool:
+    folded = title.folded.text.strip()
+    if _ANNEX_WORD.fullmatch(folded):
+        return True
+    return (
+        _TITLE_END.search(folded) is not None
+        and bool(find_dates(folded))
+        and ADDRESSED.search(folded) is not None
+        and FUNCTIONS.pattern.search(folded) is not None
     )
 
 

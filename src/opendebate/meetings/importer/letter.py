@@ -11,6 +11,9 @@ from opendebate.meetings.importer import vocab
 from opendebate.meetings.importer.clean import SYMBOL_RE, Paragraph
 from opendebate.meetings.importer.dates import find_dates
 from opendebate.meetings.importer.document import (
+    ADDRESSED,
+    ADDRESSEES,
+    FUNCTIONS,
     NOT_A_LETTER,
     Findings,
     Hit,
@@ -23,18 +26,12 @@ from opendebate.meetings.importer.document import (
 from opendebate.meetings.importer.result import LetterFields
 from opendebate.meetings.importer.text import fold, phrase_pattern
 
-_FUNCTIONS = PhraseTable(vocab.SENDER_FUNCTIONS)
-_ADDRESSEES = PhraseTable(vocab.ADDRESSEES)
 _LANGUAGES = PhraseTable(vocab.LANGUAGE_NAMES)
-_ADDRESSED = re.compile(
-    rf"(?:{phrase_pattern(vocab.ADDRESSED_TO)})\s*(?:(?:the|la|le|el)\s+)?"
-    rf"(?P<addressee>{_ADDRESSEES.pattern.pattern})"
-)
 _MARK = phrase_pattern(vocab.ORIGINAL_MARK)
 _BRACKETED_MARK = re.compile(rf"\[\s*(?:{_MARK})\s*:?\s*(?P<language>[^\]]+)\]")
 _HEADER_MARK = re.compile(rf"(?:{_MARK})\s*:\s*(?P<language>.+)")
 # Where a title puts the sender's name, to name a sender the registry does not know.
-_FUNCTION = _FUNCTIONS.pattern.pattern
+_FUNCTION = FUNCTIONS.pattern.pattern
 _OF = r"(?:(?:of|del|des|de|du)\s+|d')(?:(?:the|la|le|el)\s+|l')?"
 _SENDER_SLOTS = tuple(
     re.compile(pattern)
@@ -80,10 +77,10 @@ def read_letter(parts: Parts, entities: EntityIndex, findings: Findings) -> Lett
             findings.missing(key)
         date = sender = function = addressee = None
     else:
-        found = next(matches(_ADDRESSED, [title]), None)
+        found = next(matches(ADDRESSED, [title]), None)
         addressed = Hit.group(title, found[1], "addressee") if found else None
         date = _letter_date(title, findings)
-        sender = _sender(title, addressed, entities, findings)
+        sender = _sender(title, addressed, entities, findings, parts.letter[:1])
         function = _sender_function(title, addressed, findings)
         addressee = _addressee(addressed, findings)
     return LetterFields(
@@ -114,8 +111,15 @@ def _letter_date(title: Paragraph, findings: Findings) -> datetime.date | None:
 
 
 def _sender(
-    title: Paragraph, addressee: Hit | None, entities: EntityIndex, findings: Findings
+    title: Paragraph,
+    addressee: Hit | None,
+    entities: EntityIndex,
+    findings: Findings,
+    opening: tuple[Paragraph, ...],
 ) -> str | None:
+    """The State or organization the title names as sender; else, for a title that names
+    none ("from the President of the Security Council"), the first one the letter's opening
+    paragraph names ("Ireland, which holds the presidency ..."), with a warning."""
     for hit, code in entities.find(title):
         if _outside(hit, addressee):
             findings.found("letter.sender", hit)
@@ -127,15 +131,23 @@ def _sender(
             findings.found("letter.sender", hit)
             findings.warn(f"letter.sender '{hit.text}' is not a known State or organization")
             return None
+    for paragraph in opening:
+        for hit, code in entities.find(paragraph):
+            findings.found("letter.sender", hit)
+            findings.warn(
+                f"letter.sender '{hit.text}' is read from the letter's text: its title names "
+                "no State or organization"
+            )
+            return code
     findings.missing("letter.sender")
     return None
 
 
 def _sender_function(title: Paragraph, addressee: Hit | None, findings: Findings) -> str | None:
-    for hit in search(_FUNCTIONS.pattern, [title]):
+    for hit in search(FUNCTIONS.pattern, [title]):
         if _outside(hit, addressee):
             findings.found("letter.sender_function", hit)
-            return _FUNCTIONS.label(hit.text)
+            return FUNCTIONS.label(hit.text)
     findings.missing("letter.sender_function")
     return None
 
@@ -145,7 +157,7 @@ def _addressee(addressee: Hit | None, findings: Findings) -> str | None:
         findings.missing("letter.addressee")
         return None
     findings.found("letter.addressee", addressee)
-    return _ADDRESSEES.label(addressee.text)
+    return ADDRESSEES.label(addressee.text)
 
 
 def _language(parts: Parts, findings: Findings) -> str | None:

@@ -16,33 +16,23 @@ import datetime
 import re
 
 from opendebate.meetings.importer import vocab
+from opendebate.meetings.importer.briefers import introduced, read_briefers
 from opendebate.meetings.importer.clean import Paragraph
 from opendebate.meetings.importer.dates import find_dates, find_time
-from opendebate.meetings.importer.document import Findings, Hit, Parts
-from opendebate.meetings.importer.result import Briefer, MeetingFields
-from opendebate.meetings.importer.sections import NoteSection
-from opendebate.meetings.importer.text import fold, phrase_pattern
+from opendebate.meetings.importer.document import Findings, Hit, Parts, sentence_end
+from opendebate.meetings.importer.result import MeetingFields
+from opendebate.meetings.importer.text import phrase_pattern
 
 # In order of precedence: "an open debate by videoconference" is a video-teleconference.
 _FORMATS = tuple((label, re.compile(phrase_pattern(p))) for label, p in vocab.FORMATS.items())
 _QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«\s*([^»]+?)\s*»|„([^“”]+)[“”]|「([^」]+)」")
+_BY_VIDEOCONFERENCE = re.compile(phrase_pattern(vocab.BY_VIDEOCONFERENCE))
 _CHAIRED_BY = re.compile(rf"(?:{phrase_pattern(vocab.CHAIRED_BY)})\s+")
+_CHAIR_PRECEDES = re.compile(rf"\s*(?:{phrase_pattern(vocab.CHAIR_PRECEDES)})")
 _CHAIRED_BY_ZH = re.compile(r"由(?P<chair>[^。，；,;]{2,60}?)主持")
-_SENTENCE_END = re.compile(r"[.;。；؛!?](?=\s|$)|[。；؛]")
-_ABBREVIATIONS = {fold(h).rstrip(".") for h in vocab.HONORIFICS} | {"a.i", "no"}
-_BRIEFERS = re.compile(phrase_pattern(vocab.BRIEFERS_HEADING))
-_TO_BE_DETERMINED = re.compile(phrase_pattern(vocab.TO_BE_DETERMINED))
-# The brackets around "(to be determined)", and whatever else they hold ("(TBC later)").
-_OPENS_BRACKET = re.compile(r"[(（][^()（）]*$")
-_CLOSES_BRACKET = re.compile(r"[^()（）]*[)）]")
-_SEPARATOR = re.compile(r"\s*[,，،]\s*")
-_HONORIFIC = re.compile(phrase_pattern(vocab.HONORIFICS))
-_NAME_SUFFIXES = ("先生", "女士")  # Chinese writes the honorific after the name
 
 
-def read_meeting(
-    parts: Parts, sections: tuple[NoteSection, ...], findings: Findings
-) -> MeetingFields:
+def read_meeting(parts: Parts, findings: Findings) -> MeetingFields:
     announced = next(
         ((p, found) for p in parts.letter if (found := _format_in(p)) is not None), None
     )
@@ -54,22 +44,36 @@ def read_meeting(
         time=_time(announcement, after, findings),
         format=_format(announced, parts, findings),
         chair=_chair(parts, findings),
-        briefers=_briefers(sections, findings),
+        briefers=read_briefers(parts, findings),
     )
 
 
 def _format_in(paragraph: Paragraph) -> tuple[str, Hit] | None:
+    folded = paragraph.folded.text
     for label, pattern in _FORMATS:
-        match = pattern.search(paragraph.folded.text)
+        match = pattern.search(folded)
         if match:
-            return label, Hit.group(paragraph, match)
+            hit = Hit.group(paragraph, match)
+            start = _sentence_start(folded, match.start())
+            sentence = folded[start : sentence_end(folded, match.end())]
+            if label == "open_debate" and _BY_VIDEOCONFERENCE.search(sentence):
+                return "open_vtc", hit
+            return label, hit
     return None
 
 
 def _format(
     announced: tuple[Paragraph, tuple[str, Hit]] | None, parts: Parts, findings: Findings
 ) -> str | None:
-    in_note = next((found for p in parts.annex if (found := _format_in(p)) is not None), None)
+    # "Брифинг проведут:" introduces the briefers; it does not name the format.
+    in_note = next(
+        (
+            found
+            for p in parts.annex
+            if introduced(p.folded.text) is None and (found := _format_in(p)) is not None
+        ),
+        None,
+    )
     chosen = announced[1] if announced else in_note
     if chosen is None:
         findings.missing("meeting.format")
@@ -135,7 +139,11 @@ def _chair(parts: Parts, findings: Findings) -> str | None:
         if match := _CHAIRED_BY_ZH.search(folded):
             hit = Hit.group(paragraph, match, "chair")
         elif match := _CHAIRED_BY.search(folded):
-            hit = Hit.folded(paragraph, match.end(), _sentence_end(folded, match.end()))
+            hit = Hit.folded(paragraph, match.end(), sentence_end(folded, match.end()))
+        elif match := _CHAIR_PRECEDES.search(folded):
+            start = _sentence_start(folded, match.start())
+            end = start + len(folded[start : match.start()].rstrip(" ,،"))
+            hit = Hit.folded(paragraph, start, end)
         else:
             continue
         findings.found("meeting.chair", hit)
@@ -144,46 +152,9 @@ def _chair(parts: Parts, findings: Findings) -> str | None:
     return None
 
 
-def _sentence_end(folded: str, start: int) -> int:
-    """Where the sentence running from `start` ends, not stopping at "Mr." or "H.E."."""
-    for match in _SENTENCE_END.finditer(folded, start):
-        word = folded[start : match.start()].rsplit(maxsplit=1)[-1:]
-        if match.group() != "." or not word or word[0] not in _ABBREVIATIONS:
-            return match.start()
-    return len(folded)
-
-
-def _briefers(sections: tuple[NoteSection, ...], findings: Findings) -> tuple[Briefer, ...]:
-    section = next((s for s in sections if _BRIEFERS.search(fold(s.heading.text))), None)
-    if section is None or not section.paragraphs:
-        findings.missing("meeting.briefers")
-        return ()
-    findings.found("meeting.briefers", section.heading)
-    briefers = []
-    for index, paragraph in enumerate(section.paragraphs):
-        findings.found(f"meeting.briefers.{index}", Hit(paragraph, 0, len(paragraph.text)))
-        briefers.append(_briefer(paragraph))
-    return tuple(briefers)
-
-
-def _briefer(item: Paragraph) -> Briefer:
-    """A function and, when the item gives one, a name ("Ms. Ana Pérez, Director of ...");
-    "to be determined" leaves the name empty."""
-    text = item.text
-    if match := _TO_BE_DETERMINED.search(item.folded.text):
-        start, end = item.folded.span(*match.span())
-        opening = _OPENS_BRACKET.search(text, 0, start)
-        closing = _CLOSES_BRACKET.match(text, end)
-        if opening and closing:
-            start, end = opening.start(), closing.end()
-        return Briefer(_tidy(text[:start] + " " + text[end:]))
-    pieces = _SEPARATOR.split(text)
-    for index, piece in enumerate(pieces):
-        if _HONORIFIC.match(fold(piece)) or piece.endswith(_NAME_SUFFIXES):
-            function = ", ".join(pieces[:index] + pieces[index + 1 :])
-            return Briefer(_tidy(function), _tidy(piece)) if function else Briefer(_tidy(text))
-    return Briefer(_tidy(text))
-
-
-def _tidy(text: str) -> str:
-    return " ".join(text.split()).strip(" ,，;；。:：")
+def _sentence_start(folded: str, position: int) -> int:
+    """Where the sentence holding `position` starts."""
+    start = 0
+    while (end := sentence_end(folded, start)) < position:
+        start = end + 1
+    return start

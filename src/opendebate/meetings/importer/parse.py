@@ -24,7 +24,7 @@ def parse_letter(text: str, *, entities: Mapping[str, str]) -> LetterImport:
     parts = split(clean(text))
     letter = read_letter(parts, EntityIndex(entities), findings)
     sections = read_sections(parts, findings)
-    meeting = read_meeting(parts, sections, findings)
+    meeting = read_meeting(parts, findings)
     submissions = read_submissions(parts, findings)
     return LetterImport(
         letter=letter,

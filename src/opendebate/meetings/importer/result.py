@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 # Council meetings are convened, and deadlines run, in New York time.
 TIMEZONE = "America/New_York"
@@ -51,6 +52,14 @@ class MeetingFields:
     chair: str | None = None  # as the source words it
     briefers: tuple[Briefer, ...] = ()
 
+    @property
+    def starts_at(self) -> datetime.datetime | None:
+        """The meeting's start as an instant in UTC: its date and time are New York's."""
+        if self.date is None or self.time is None:
+            return None
+        local = datetime.datetime.combine(self.date, self.time, ZoneInfo(TIMEZONE))
+        return local.astimezone(datetime.UTC)
+
 
 @dataclass(frozen=True)
 class SubmissionFields:
@@ -88,6 +97,7 @@ class LetterImport:
                 "date": _iso(meeting.date),
                 "time": meeting.time.strftime("%H:%M") if meeting.time else None,
                 "timezone": TIMEZONE,
+                "starts_at": _iso(meeting.starts_at),
                 "format": meeting.format,
                 "chair": meeting.chair,
                 "briefers": [

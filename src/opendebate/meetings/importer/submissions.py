@@ -12,6 +12,12 @@ One rule then serves both: a statement is late when received after the deadline,
 one-second resolution (that of an email's Date header). The only instant it judges otherwise
 than the wording is the stroke of midnight itself under "before".
 
+A clock time, before the date or after it, names the instant whatever the wording: "no later
+than 6 p.m. (New York time) on 10 September 2020", "au plus tard le 10 septembre 2020 à
+18 heures", "在纽约时间2020年9月10日下午6时前" are all 2020-09-10T18:00:00-04:00. The words that
+may stand between the wording, the time and the date ("on", a weekday, "New York time") are in
+`vocab.DEADLINE_FILLERS` and `vocab.NEW_YORK_TIME`.
+
 The offset comes from the tz database, so a January deadline is -05:00 and a May one -04:00.
 """
 
@@ -19,11 +25,18 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from opendebate.meetings.importer import vocab
 from opendebate.meetings.importer.clean import Paragraph
-from opendebate.meetings.importer.dates import DateMatch, find_dates
+from opendebate.meetings.importer.dates import (
+    WEEKDAYS,
+    DateMatch,
+    TimeMatch,
+    find_dates,
+    find_time,
+)
 from opendebate.meetings.importer.document import Findings, Hit, Parts, matches, search
 from opendebate.meetings.importer.result import TIMEZONE, SubmissionFields
 from opendebate.meetings.importer.text import phrase_pattern
@@ -34,19 +47,36 @@ _END_OF_DAY = datetime.time(23, 59, 59)
 
 _STATEMENTS = re.compile(phrase_pattern(vocab.STATEMENTS))
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WORDS = re.compile(rf"(?<!\d)(?P<count>\d{{2,5}})\s*(?:{phrase_pattern(vocab.WORD_UNITS)})")
-# The deadline word right before the date ("no later than ", "au plus tard le ").
+# "500 words", "500-word statement", "500字".
+_WORDS = re.compile(rf"(?<!\d)(?P<count>\d{{2,5}})[\s-]*(?:{phrase_pattern(vocab.WORD_UNITS)})")
+# The deadline wording before the date ("no later than ", "au plus tard le "), perhaps with
+# a clock time and its zone between them ("no later than 6 p.m. (New York time) on ").
 _BEFORE_DATE = re.compile(
-    rf"(?:(?P<by>{phrase_pattern(vocab.DEADLINE_BY)})|"
-    rf"(?P<before>{phrase_pattern(vocab.DEADLINE_BEFORE)}))\s*(?:(?:the|le|el)\s+)?$"
+    rf"(?P<by>{phrase_pattern(vocab.DEADLINE_BY)})|(?P<before>{phrase_pattern(vocab.DEADLINE_BEFORE)})"
 )
 _AFTER_DATE = re.compile(
     rf"\s*(?:(?P<by>{phrase_pattern(vocab.DEADLINE_BY_AFTER_DATE)})|"
     rf"(?P<before>{phrase_pattern(vocab.DEADLINE_BEFORE_AFTER_DATE)}))"
 )
-_OPENER = re.compile(rf"{vocab.DEADLINE_AFTER_DATE_OPENER}\s*$")
-# How far before a date its deadline wording may start.
-_LOOKBEHIND = 40
+# What may stand between the wording, the time and the date without changing the meaning.
+_FILLER = re.compile(
+    rf"(?:[\s,.()（）]|{phrase_pattern(vocab.DEADLINE_FILLERS)}|{WEEKDAYS}"
+    rf"|{phrase_pattern(vocab.NEW_YORK_TIME)})*"
+)
+_OPENER = re.compile(rf"{vocab.DEADLINE_AFTER_DATE_OPENER}{_FILLER.pattern}$")
+# A weekday in brackets after a date: "2020年9月10日(星期四)".
+_WEEKDAY = re.compile(r"\s*[(（][^()（）\d]{1,12}[)）]")
+# How far before a date its deadline wording may start, and after it its clock time.
+_LOOKBEHIND = 60
+_LOOKAHEAD = 40
+
+
+@dataclass(frozen=True)
+class _Deadline:
+    start: int  # the wording's span in folded text
+    end: int
+    whole_day: bool  # "no later than <day>": the day's last second; "before": its start
+    time: TimeMatch | None  # a clock time the wording names, its offsets in folded text
 
 
 def read_submissions(parts: Parts, findings: Findings) -> SubmissionFields:
@@ -91,26 +121,57 @@ def _deadline(
             found = _wording(paragraph.folded.text, date)
             if found is None:
                 continue
-            start, end, whole_day = found
-            wording = Hit.folded(paragraph, start, end)
+            wording = Hit.folded(paragraph, found.start, found.end)
             findings.found("submissions.deadline", wording)
             if date.value is None:
                 written = Hit.folded(paragraph, date.start, date.end)
                 findings.invalid_date("submissions.deadline", written)
                 return None, wording.text
-            time = _END_OF_DAY if whole_day else _START_OF_DAY
-            return datetime.datetime.combine(date.value, time, NEW_YORK), wording.text
+            if found.time is not None:
+                if found.time.value is None:
+                    time = Hit.folded(paragraph, found.time.start, found.time.end)
+                    findings.warn(f"submissions.deadline '{time.text}' is not a valid time")
+                    return None, wording.text
+                time_of_day = found.time.value
+            else:
+                time_of_day = _END_OF_DAY if found.whole_day else _START_OF_DAY
+            return datetime.datetime.combine(date.value, time_of_day, NEW_YORK), wording.text
     findings.missing("submissions.deadline")
     return None, None
 
 
-def _wording(folded: str, date: DateMatch) -> tuple[int, int, bool] | None:
-    """The span of the deadline wording around a date and whether it allows the whole day;
-    None when the date is not a deadline."""
+def _wording(folded: str, date: DateMatch) -> _Deadline | None:
+    """The deadline wording around a date, with the clock time it names; None when the date
+    is not a deadline. A time may stand between the wording and the date ("no later than
+    6 p.m. on 10 September") or follow the date ("au plus tard le 10 septembre à 18 heures")."""
+    time, end = _time_after(folded, date.end)
     lead = max(0, date.start - _LOOKBEHIND)
-    if before := _BEFORE_DATE.search(folded, lead, date.start):
-        return before.start(), date.end, before["by"] is not None
-    if after := _AFTER_DATE.match(folded, date.end):
+    for word in reversed(list(_BEFORE_DATE.finditer(folded, lead, date.start))):
+        between = folded[word.end() : date.start]
+        in_between = find_time(between)
+        if in_between is not None:
+            shifted = word.end() + in_between.start, word.end() + in_between.end
+            rest = between[: in_between.start] + between[in_between.end :]
+            if _FILLER.fullmatch(rest):
+                return _Deadline(
+                    word.start(), end, word["by"] is not None, TimeMatch(*shifted, in_between.value)
+                )
+        elif _FILLER.fullmatch(between):
+            return _Deadline(word.start(), end, word["by"] is not None, time)
+    if after := _AFTER_DATE.match(folded, end):
         opener = _OPENER.search(folded, lead, date.start)
-        return opener.start() if opener else date.start, after.end(), after["by"] is not None
+        start = opener.start() if opener else date.start
+        return _Deadline(start, after.end(), after["by"] is not None, time)
     return None
+
+
+def _time_after(folded: str, end: int) -> tuple[TimeMatch | None, int]:
+    """A clock time right after a date ("at 6 p.m.", "à 18 heures", "下午6时"), with offsets in
+    `folded`, and where the date (with its weekday in brackets and that time) ends."""
+    weekday = _WEEKDAY.match(folded, end)
+    start = weekday.end() if weekday else end
+    window = folded[start : start + _LOOKAHEAD]
+    found = find_time(window)
+    if found is None or not _FILLER.fullmatch(window[: found.start]):
+        return None, start
+    return TimeMatch(start + found.start, start + found.end, found.value), start + found.end
