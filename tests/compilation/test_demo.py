@@ -282,19 +282,24 @@ def test_demo_command_fills_issues_once_and_says_what_it_did(registry: None) -> 
     assert [version.heading in document for version in written(meeting)] == [True] * 3
 
 
+def issue_under_the_demo_symbol(user: User, meeting: Meeting) -> Compilation:
+    """Start and issue, as the demo does, without building."""
+    draft = start_compilation(user=user, meeting=meeting, language="en")
+    return issue(
+        user=user,
+        compilation=draft,
+        symbol=DEMO_SYMBOL,
+        issued_on=datetime.date(2020, 9, 15),
+        letter_date=datetime.date(2020, 9, 9),
+    )
+
+
 def test_demo_compilation_whose_build_stopped_is_built_by_the_next_run(
     seed_meeting: Meeting, secretariat: User
 ) -> None:
     fill_demo_meeting(seed_meeting, statements=1, recorder=secretariat)
     with transaction.atomic():
-        draft = start_compilation(user=secretariat, meeting=seed_meeting, language="en")
-        issue(
-            user=secretariat,
-            compilation=draft,
-            symbol=DEMO_SYMBOL,
-            issued_on=datetime.date(2020, 9, 15),
-            letter_date=datetime.date(2020, 9, 9),
-        )
+        draft = issue_under_the_demo_symbol(secretariat, seed_meeting)
 
     result = issue_demo_compilation(seed_meeting, secretariat)
 
@@ -307,17 +312,10 @@ def test_demo_compilation_whose_build_stopped_is_built_by_the_next_run(
 def test_demo_symbol_is_refused_in_production(
     seed_meeting: Meeting, secretariat: User, settings: Any
 ) -> None:
-    draft = start_compilation(user=secretariat, meeting=seed_meeting, language="en")
     settings.PRODUCTION = True
 
     with pytest.raises(ValidationError) as refused:
-        issue(
-            user=secretariat,
-            compilation=draft,
-            symbol=DEMO_SYMBOL,
-            issued_on=datetime.date(2020, 9, 15),
-            letter_date=datetime.date(2020, 9, 9),
-        )
+        issue_under_the_demo_symbol(secretariat, seed_meeting)
 
     assert refused.value.messages == [
         "Give the symbol as the UN writes it, for example S/2020/900."
