@@ -21,13 +21,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
+from django.utils import timezone
 
 from opendebate.accounts.models import User
 from opendebate.common.models import AuditEntry
 from opendebate.meetings.models import Meeting
+from opendebate.statements import services
+from opendebate.statements.enums import Channel
 from opendebate.statements.models import Receipt, StatementDraft, StatementVersion
+from opendebate.statements.reading import PASTED_NAME, read_submission
 from tests.conftest import signed_in
 from tests.production.conftest import UNLIMITED, shared_database  # noqa: F401  (a fixture)
 from tests.production.stack import Stack
@@ -118,6 +122,52 @@ def test_new_draft_after_a_confirmed_one_is_a_new_version(
     ]
 
 
+@pytest.mark.django_db
+def test_submitting_a_confirmed_draft_again_records_nothing(
+    as_france: Client, france: User, open_meeting: Meeting
+) -> None:
+    """What a confirmation that waited for the statement's lock meets."""
+    as_france.post(draft_of(as_france, open_meeting))
+    draft = StatementDraft.objects.get()
+    prepared = services.prepare_statement(
+        meeting=open_meeting,
+        submission=read_submission(
+            data=ENGLISH.encode(), name=PASTED_NAME, pasted=True, heading="Statement by France"
+        ),
+    )
+
+    with pytest.raises(services.AlreadyConfirmed) as confirmed:
+        services.submit_statement(
+            user=france,
+            meeting=open_meeting,
+            entity=draft.entity,
+            channel=Channel.WEB,
+            prepared=prepared,
+            received_at=timezone.now(),
+            draft=draft,
+        )
+
+    assert confirmed.value.version == StatementVersion.objects.get()
+    assert Receipt.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_database_refuses_a_second_version_of_one_draft(
+    as_france: Client, open_meeting: Meeting
+) -> None:
+    """What holds should the locks ever fail to queue two confirmations."""
+    as_france.post(draft_of(as_france, open_meeting))
+    first = StatementVersion.objects.get()
+    copy = StatementVersion.objects.get()
+    copy.pk = None
+    copy.number = 2
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        copy.save()
+
+    assert StatementVersion.objects.get() == first
+
+
 # Simultaneous confirmations, over HTTP.
 
 
@@ -203,7 +253,7 @@ def send_draft(browser: Browser, meeting_pk: int, code: str) -> str:
 
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_confirms_make_one_version(
-    live_server: Any, france: User, open_meeting: Meeting
+    live_server: Any, open_meeting: Meeting, france: User
 ) -> None:
     if connection.vendor != "postgresql":
         pytest.skip(
@@ -252,7 +302,10 @@ print(json.dumps({"meeting": meeting.pk, "session": session.session_key}))
 COUNTS = """
 import json
 from opendebate.common.models import AuditEntry
+from opendebate.statements import services
+from opendebate.statements.enums import Channel
 from opendebate.statements.models import Receipt, StatementDraft, StatementVersion
+from opendebate.statements.reading import PASTED_NAME, read_submission
 print(json.dumps([
     StatementVersion.objects.count(), Receipt.objects.count(),
     AuditEntry.objects.filter(action="statement.submitted").count(),

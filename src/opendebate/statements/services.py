@@ -195,7 +195,8 @@ def submit_statement(
 ) -> StatementVersion:
     """Record a new version of `entity`'s statement and its receipt; e-mail the receipt
     (in `receipt_language` when given: a mailed statement is answered in its own language).
-    `draft` is the previewed draft being confirmed (see `confirm_draft`).
+    `draft` is the previewed draft being confirmed (see `confirm_draft`): raises
+    AlreadyConfirmed, recording nothing, when it already became a version.
 
     `user` is None only for mail attributed through the entity's registered contacts.
     Raises PermissionDenied when `user` may not act for `entity`, and SubmissionRefused (after
