@@ -13,9 +13,9 @@ CODE := src tests $(wildcard bench)
 run: $(VENV)/.installed $(MO)
 	$(BIN)/opendebate migrate --no-input
 	$(BIN)/opendebate registry load
-	$(BIN)/opendebate demo --statements 60
 	@echo "E-mail intake: SMTP on 127.0.0.1:2525 (each meeting's intake address)"
 	@echo "Background tasks (compilations): one worker reading the queue in the database"
+	$(BIN)/opendebate demo --statements 60
 	$(BIN)/opendebate intake-smtp & smtp=$$!; \
 	$(BIN)/opendebate db_worker --interval 0.5 --no-reload & worker=$$!; \
 	trap 'kill $$smtp $$worker 2>/dev/null' EXIT INT TERM; $(BIN)/opendebate serve

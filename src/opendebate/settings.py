@@ -282,6 +282,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # The SMTP listener's library (aiosmtpd) logs every connection and command; on `make run`'s
+    # console that buries everything else, so it says only warnings unless INTAKE_LOG_LEVEL asks.
+    "loggers": {
+        name: {"level": env_str("INTAKE_LOG_LEVEL", "WARNING")}
+        for name in ("mail.log", "mail.debug")
+    },
 }
 
 REST_FRAMEWORK = {

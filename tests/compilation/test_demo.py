@@ -1,26 +1,36 @@
 """The demo content of the seed meeting: written statements in the six languages, the briefings
-and delivered statements, filled once however often the command runs."""
+and delivered statements, and its compilation issued under a demo symbol, each done once however
+often the command runs."""
 
 from __future__ import annotations
 
+import datetime
 import io
 from collections import Counter
+from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
 
 from opendebate.accounts.models import User
+from opendebate.common.models import AuditEntry
 from opendebate.compilation.build import annexed_entries
 from opendebate.compilation.demo import (
+    DEMO_SYMBOL,
     DemoReport,
     fill_demo_meeting,
+    issue_demo_compilation,
     plan_statements,
     spoken_at_meeting,
     statement_heading,
     writers,
 )
-from opendebate.compilation.enums import Section
-from opendebate.compilation.models import DeliveredStatement
+from opendebate.compilation.enums import CompilationStatus, Section
+from opendebate.compilation.models import Compilation, DeliveredStatement
+from opendebate.compilation.services import issue, start_compilation
 from opendebate.entities.models import Entity
 from opendebate.meetings.demo import create_seed_meeting
 from opendebate.meetings.models import Meeting
@@ -223,10 +233,11 @@ def test_spoken_at_meeting_lists_two_briefings(seed_meeting: Meeting) -> None:
     assert briefers == ["Bintou Keita", "Louise Mushikiwabo"]
 
 
-def test_demo_command_fills_and_says_what_it_did(registry: None) -> None:
-    out = io.StringIO()
+def test_demo_command_fills_issues_once_and_says_what_it_did(registry: None) -> None:
+    out, again = io.StringIO(), io.StringIO()
 
     call_command("demo", "--statements", "3", stdout=out)
+    call_command("demo", "--statements", "3", stdout=again)
 
     meeting = Meeting.objects.get(letter_symbol="S/2020/866")
     languages = Counter(version.language for version in written(meeting))
@@ -236,11 +247,80 @@ def test_demo_command_fills_and_says_what_it_did(registry: None) -> None:
         if language in languages
     )
     lines = out.getvalue().splitlines()
-    assert lines[1:3] == [
+    assert lines[1:4] == [
         f"  Written statements: 3 added ({by_language}); the meeting now has 3.",
         "  Briefings and delivered statements: 9 recorded (9 in all).",
+        "  Compilation: issued as S/2020/DEMO-1 with 12 annexes.",
     ]
+    assert lines[-5:] == [
+        "Open in a browser once the server below is up:",
+        f"  the demo meeting   http://127.0.0.1:8000/meetings/{meeting.pk}/",
+        "  its compilation    http://127.0.0.1:8000/documents/S/2020/DEMO-1/",
+        "  sign in            http://127.0.0.1:8000/account/sign-in/",
+        "  the home page      http://127.0.0.1:8000/",
+    ]
+    assert again.getvalue().splitlines()[3] == (
+        "  Compilation: already issued as S/2020/DEMO-1 (12 annexes); statements added since "
+        "go into a revision."
+    )
     assert Statement.objects.filter(meeting=meeting).count() == 3
+    compilation = Compilation.objects.get()
+    assert (compilation.symbol, compilation.status, compilation.language) == (
+        "S/2020/DEMO-1",
+        CompilationStatus.ISSUED,
+        "en",
+    )
+    assert (compilation.letter_date, compilation.issued_on) == (
+        datetime.date(2020, 9, 9),
+        datetime.date(2020, 9, 15),
+    )
+    assert sorted(compilation.files) == ["akn", "docx", "html", "pdf"]
+    assert AuditEntry.objects.filter(action="compilation.issued").count() == 1
+    listing = Client().get("/documents/").content.decode()
+    assert '<a href="/documents/S/2020/DEMO-1/" dir="ltr">S/2020/DEMO-1</a>' in listing
+    document = Client().get("/documents/S/2020/DEMO-1/").content.decode()
+    assert [version.heading in document for version in written(meeting)] == [True] * 3
+
+
+def issue_under_the_demo_symbol(user: User, meeting: Meeting) -> Compilation:
+    """Start and issue, as the demo does, without building."""
+    draft = start_compilation(user=user, meeting=meeting, language="en")
+    return issue(
+        user=user,
+        compilation=draft,
+        symbol=DEMO_SYMBOL,
+        issued_on=datetime.date(2020, 9, 15),
+        letter_date=datetime.date(2020, 9, 9),
+    )
+
+
+def test_demo_compilation_whose_build_stopped_is_built_by_the_next_run(
+    seed_meeting: Meeting, secretariat: User
+) -> None:
+    fill_demo_meeting(seed_meeting, statements=1, recorder=secretariat)
+    with transaction.atomic():
+        draft = issue_under_the_demo_symbol(secretariat, seed_meeting)
+
+    result = issue_demo_compilation(seed_meeting, secretariat)
+
+    assert result.issued_now
+    assert result.compilation.pk == draft.pk
+    assert result.compilation.status == CompilationStatus.ISSUED
+    assert len(result.compilation.contents) == 10
+
+
+def test_demo_symbol_is_refused_in_production(
+    seed_meeting: Meeting, secretariat: User, settings: Any
+) -> None:
+    settings.PRODUCTION = True
+
+    with pytest.raises(ValidationError) as refused:
+        issue_under_the_demo_symbol(secretariat, seed_meeting)
+
+    assert refused.value.messages == [
+        "Give the symbol as the UN writes it, for example S/2020/900."
+    ]
+    assert Compilation.objects.get().symbol == ""
 
 
 def test_demo_command_without_statements_fills_nothing(registry: None) -> None:

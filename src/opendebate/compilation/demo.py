@@ -1,5 +1,5 @@
 """Demo content for `make run`: written statements, briefings and delivered statements on the
-seed meeting, so that the compilation it builds can be read and judged.
+seed meeting, and its compilation issued under a demo symbol, so that it can be read and judged.
 
 Every text comes from data/sample_statements.json, written for this meeting in the six languages.
 A written statement is one opening, three to five substantive paragraphs and one closing, drawn
@@ -19,10 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from django.db import transaction
+
 from opendebate.accounts.demo import DEMO_USERS
+from opendebate.common.cldr import new_york
 from opendebate.compilation.enums import Section
-from opendebate.compilation.models import DeliveredStatement
-from opendebate.compilation.services import record_delivered
+from opendebate.compilation.models import Compilation, DeliveredStatement
+from opendebate.compilation.services import build, issue, record_delivered, start_compilation
 from opendebate.documents.grammar import french_de, spanish_de
 from opendebate.entities.models import Entity
 from opendebate.entities.queries import submitting_entities
@@ -51,6 +54,13 @@ CHANNEL_WEIGHTS = (4, 3, 2, 1)
 ARRIVAL_HOURS = (0.25, 150.0, 6.0)  # earliest, latest, most usual
 # Its Secretary-General briefs: the Organization sends no written statement as well.
 BRIEFING_ORGANIZATION = "OIF"
+# The demo compilation: a symbol of a form no real document has (the issue service accepts it
+# only outside production), in English, the language most who try the demo read. The letter is
+# dated the day after the meeting and issued a week after it, as the Council's were in 2020.
+DEMO_SYMBOL = "S/2020/DEMO-1"
+DEMO_LANGUAGE = "en"
+LETTER_AFTER = datetime.timedelta(days=1)
+ISSUED_AFTER = datetime.timedelta(days=7)
 
 
 @functools.cache
@@ -368,3 +378,43 @@ def fill_demo_meeting(meeting: Meeting, *, statements: int, recorder: User | Non
         delivered_total=DeliveredStatement.objects.filter(meeting=meeting).count(),
         recorded_delivered=recorder is not None,
     )
+
+
+@dataclass(frozen=True)
+class DemoIssue:
+    compilation: Compilation
+    issued_now: bool
+
+    def line(self) -> str:
+        annexes = len(self.compilation.contents)
+        if self.issued_now:
+            return f"Compilation: issued as {self.compilation.symbol} with {annexes} annexes."
+        return (
+            f"Compilation: already issued as {self.compilation.symbol} ({annexes} annexes); "
+            "statements added since go into a revision."
+        )
+
+
+def issue_demo_compilation(meeting: Meeting, officer: User) -> DemoIssue:
+    """Issue `meeting`'s compilation under DEMO_SYMBOL with what the meeting has now, once.
+
+    Goes through the Secretariat's issue service, then builds the four files here rather than
+    in a worker, so that the command ends with the document on the site; the task the service
+    queued finds nothing left to build. A second call finds it issued and does nothing; one
+    whose build failed before is built again.
+    """
+    compilation = Compilation.objects.filter(symbol=DEMO_SYMBOL).first()
+    if compilation is not None and compilation.is_issued:
+        return DemoIssue(compilation, issued_now=False)
+    if compilation is None:
+        held_on = new_york(meeting.starts_at).date()
+        with transaction.atomic():
+            draft = start_compilation(user=officer, meeting=meeting, language=DEMO_LANGUAGE)
+            compilation = issue(
+                user=officer,
+                compilation=draft,
+                symbol=DEMO_SYMBOL,
+                issued_on=held_on + ISSUED_AFTER,
+                letter_date=held_on + LETTER_AFTER,
+            )
+    return DemoIssue(build(compilation.pk), issued_now=True)

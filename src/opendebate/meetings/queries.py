@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import datetime
+
+from django.db.models import Q, QuerySet
 
 from opendebate.meetings.enums import MeetingStatus
 from opendebate.meetings.models import Meeting
@@ -12,3 +14,8 @@ def meetings_visible_to(user: object) -> QuerySet[Meeting]:
     if getattr(user, "is_secretariat", False):
         return meetings
     return meetings.filter(status=MeetingStatus.CONFIRMED)
+
+
+def open_or_upcoming(meetings: QuerySet[Meeting], now: datetime.datetime) -> QuerySet[Meeting]:
+    """Of `meetings`, those still taking written statements or not yet held, soonest first."""
+    return meetings.filter(Q(deadline__gt=now) | Q(starts_at__gt=now)).order_by("starts_at", "pk")

@@ -62,6 +62,11 @@ class StatementVersion(models.Model):
     )
     late_accepted_at = models.DateTimeField(null=True, blank=True)
     late_reason = models.CharField(max_length=500, blank=True)
+    # The previewed draft this version confirmed. Unique: however often and however
+    # simultaneously a draft is confirmed, the database keeps one version of it.
+    draft = models.OneToOneField(
+        "StatementDraft", null=True, blank=True, on_delete=models.SET_NULL, related_name="version"
+    )
 
     class Meta:
         ordering = ["statement", "number"]
@@ -126,9 +131,9 @@ class RefusedSubmission(models.Model):
 
 
 class StatementDraft(models.Model):
-    """What a delegation sent for preview, kept until it confirms (or abandons) it.
-
-    Nothing here counts as received: the receipt time is the confirmation's.
+    """What a delegation sent for preview. Nothing here counts as received: the receipt time is
+    the confirmation's. A confirmed draft is kept, linked to its version (`version`), so that a
+    repeated confirmation finds that version instead of making another.
     """
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from opendebate.meetings.models import Meeting
-from opendebate.statements.models import Statement, StatementVersion
+from opendebate.statements.models import Statement, StatementDraft, StatementVersion
 
 
 def statements_for_meeting(meeting: Meeting, *, content: bool = True) -> QuerySet[Statement]:
@@ -24,3 +24,8 @@ def latest_version(statement: Statement) -> StatementVersion | None:
     """The version that counts: the newest on time or accepted late (prefetched versions)."""
     counted = [version for version in statement.versions.all() if version.counts]
     return counted[-1] if counted else None
+
+
+def confirmed_version(draft: StatementDraft) -> StatementVersion | None:
+    """The version `draft` became when it was confirmed, with its receipt; None until then."""
+    return StatementVersion.objects.filter(draft=draft).select_related("receipt").first()

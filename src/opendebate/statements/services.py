@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -36,8 +36,14 @@ from opendebate.statements.content import (
 )
 from opendebate.statements.enums import Channel, StatementStatus, Timeliness
 from opendebate.statements.language import detect_language
-from opendebate.statements.models import RefusedSubmission, Statement, StatementVersion
+from opendebate.statements.models import (
+    RefusedSubmission,
+    Statement,
+    StatementDraft,
+    StatementVersion,
+)
 from opendebate.statements.notifications import send_receipt
+from opendebate.statements.queries import confirmed_version
 from opendebate.statements.receipts import append_receipt
 from opendebate.statements.wordcount import count_words
 
@@ -227,9 +233,12 @@ def submit_statement(
     prepared: Prepared,
     received_at: datetime.datetime,
     receipt_language: str | None = None,
+    draft: StatementDraft | None = None,
 ) -> StatementVersion:
     """Record a new version of `entity`'s statement and its receipt; e-mail the receipt
     (in `receipt_language` when given: a mailed statement is answered in its own language).
+    `draft` is the previewed draft being confirmed (see `confirm_draft`): raises
+    AlreadyConfirmed, recording nothing, when it already became a version.
 
     `user` is None only for mail attributed through the entity's registered contacts.
     Raises PermissionDenied when `user` may not act for `entity`, and SubmissionRefused (after
@@ -279,7 +288,61 @@ def submit_statement(
         received_at=received_at,
         timeliness=timeliness,
         receipt_language=receipt_language,
+        draft=draft,
     )
+
+
+class AlreadyConfirmed(Exception):
+    """The draft being confirmed already became `version`."""
+
+    def __init__(self, version: StatementVersion) -> None:
+        super().__init__(f"draft {version.draft_id} is version {version.pk}")
+        self.version = version
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    version: StatementVersion
+    new: bool  # False when the draft had already been confirmed: nothing was recorded now
+
+
+def confirm_draft(
+    *, user: User, draft: StatementDraft, prepared: Prepared, received_at: datetime.datetime
+) -> Confirmation:
+    """Submit a previewed draft as its version, once (see `submit_statement` for what that
+    writes and raises).
+
+    Confirming is idempotent: a draft that already became a version (a double click, a
+    retried request, the same preview confirmed in several tabs at once) returns that version
+    with `new` False and records nothing, whatever the deadline or the rate limit say now.
+    Simultaneous confirmations queue on the statement's row lock (PostgreSQL) or the write
+    lock (SQLite's immediate transactions), and the one that waited finds the version the
+    first made; the unique `StatementVersion.draft` is what holds should they not queue.
+    Raises PermissionDenied for a draft of another user.
+    """
+    if draft.user_id != user.pk:
+        raise PermissionDenied(_("This draft was prepared by another user."))
+    earlier = confirmed_version(draft)
+    if earlier is not None:
+        return Confirmation(earlier, new=False)
+    try:
+        version = submit_statement(
+            user=user,
+            meeting=draft.meeting,
+            entity=draft.entity,
+            channel=Channel(draft.channel),
+            prepared=prepared,
+            received_at=received_at,
+            draft=draft,
+        )
+    except AlreadyConfirmed as confirmed:
+        return Confirmation(confirmed.version, new=False)
+    except IntegrityError:
+        earlier = confirmed_version(draft)
+        if earlier is None:
+            raise
+        return Confirmation(earlier, new=False)
+    return Confirmation(version, new=True)
 
 
 def _throttled(entity: Entity) -> SubmissionThrottled | None:
@@ -311,11 +374,15 @@ def _record_version(
     received_at: datetime.datetime,
     timeliness: Timeliness,
     receipt_language: str | None,
+    draft: StatementDraft | None,
 ) -> StatementVersion:
     submission = prepared.submission
     statement, _created = Statement.objects.select_for_update().get_or_create(
         meeting=meeting, entity=entity
     )
+    # Under the statement's lock: a confirmation that waited for another sees its version.
+    if draft is not None and (earlier := confirmed_version(draft)) is not None:
+        raise AlreadyConfirmed(earlier)
     if statement.status == StatementStatus.WITHDRAWN:
         statement.status = StatementStatus.SUBMITTED
         statement.withdrawn_at = None
@@ -341,6 +408,7 @@ def _record_version(
         original_name=submission.original_name,
         sha256=digest,
         timeliness=timeliness,
+        draft=draft,
     )
     version.original.save(digest, ContentFile(submission.original), save=False)
     version.save()

@@ -30,7 +30,7 @@ from opendebate.statements.enums import Channel
 from opendebate.statements.extract import safe_filename
 from opendebate.statements.forms import LateAcceptanceForm, StatementForm
 from opendebate.statements.models import Statement, StatementDraft, StatementVersion
-from opendebate.statements.queries import statements_for_meeting
+from opendebate.statements.queries import confirmed_version, statements_for_meeting
 from opendebate.statements.reading import PASTED_NAME, read_submission, receive
 
 
@@ -149,22 +149,20 @@ def _prepared_from_draft(meeting: Meeting, draft: StatementDraft) -> services.Pr
 @login_required
 @require_http_methods(["GET", "POST"])
 def preview(request: HttpRequest, pk: int, code: str, draft: int) -> HttpResponse:
-    """Exactly how the annex will look; confirming it is the moment the statement is received."""
+    """Exactly how the annex will look; confirming it is the moment the statement is received.
+    A draft already confirmed leads to its receipt, whether it is shown or confirmed again."""
     meeting, entity = _meeting_and_entity(request, pk, code)
     pending = get_object_or_404(StatementDraft, pk=draft, meeting=meeting, entity=entity)
     if pending.user_id != request.user.pk:
         raise refuse(request, entity=entity, reason="another user's draft")
+    confirmed = confirmed_version(pending)
+    if confirmed is not None:
+        return _received(request, meeting, entity, services.Confirmation(confirmed, new=False))
     prepared = _prepared_from_draft(meeting, pending)
     if request.method == "POST":
-        received_at = timezone.now()
         try:
-            version = services.submit_statement(
-                user=_user(request),
-                meeting=meeting,
-                entity=entity,
-                channel=Channel(pending.channel),
-                prepared=prepared,
-                received_at=received_at,
+            confirmation = services.confirm_draft(
+                user=_user(request), draft=pending, prepared=prepared, received_at=timezone.now()
             )
         except SubmissionThrottled as refusal:
             # The draft stays: the same preview is confirmed again once the minute is over.
@@ -175,15 +173,7 @@ def preview(request: HttpRequest, pk: int, code: str, draft: int) -> HttpRespons
             return redirect("statements:entity", pk=meeting.pk, code=entity.code)
         except PermissionDenied:
             raise refuse(request, entity=entity, reason="not this delegation") from None
-        pending.original.delete(save=False)
-        pending.delete()
-        messages.success(
-            request,
-            _("Statement received. Receipt %(reference)s has been sent to your contacts.")
-            # Isolated left-to-right, or an Arabic sentence reorders "20261204-3/FRA/v1".
-            % {"reference": f"\u2066{version.receipt.reference}\u2069"},
-        )
-        return redirect("statements:entity", pk=meeting.pk, code=entity.code)
+        return _received(request, meeting, entity, confirmation)
     annex = statement_annex(
         number=None,
         heading=pending.heading,
@@ -203,6 +193,26 @@ def preview(request: HttpRequest, pk: int, code: str, draft: int) -> HttpRespons
         "draft": pending,
     }
     return render(request, "statements/preview.html", context)
+
+
+def _received(
+    request: HttpRequest, meeting: Meeting, entity: Entity, confirmation: services.Confirmation
+) -> HttpResponse:
+    """To the statement's page, which lists the version and its receipt."""
+    version = confirmation.version
+    # Isolated left-to-right, or an Arabic sentence reorders "20261204-3/FRA/v1".
+    reference = {"reference": f"\u2066{version.receipt.reference}\u2069"}
+    if confirmation.new:
+        messages.success(
+            request,
+            _("Statement received. Receipt %(reference)s has been sent to your contacts.")
+            % reference,
+        )
+    else:
+        messages.info(
+            request, _("This statement was already received: receipt %(reference)s.") % reference
+        )
+    return redirect("statements:entity", pk=meeting.pk, code=entity.code)
 
 
 @login_required

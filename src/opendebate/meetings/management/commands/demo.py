@@ -4,9 +4,10 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.urls import reverse
 
 from opendebate.accounts.demo import DEMO_PASSWORD, create_demo_users
-from opendebate.compilation.demo import fill_demo_meeting
+from opendebate.compilation.demo import fill_demo_meeting, issue_demo_compilation
 from opendebate.meetings.demo import create_seed_meeting
 
 
@@ -14,7 +15,7 @@ class Command(BaseCommand):
     help = (
         "Create the demo users and the seed meeting (development only); print the sign-ins. "
         "With --statements N, fill the meeting with N written statements, the briefings and "
-        "the statements delivered at it."
+        "the statements delivered at it, and issue its compilation under a demo symbol (once)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -34,10 +35,19 @@ class Command(BaseCommand):
         users = create_demo_users()
         meeting = create_seed_meeting()
         self.stdout.write(f"Demo meeting: {meeting.title('en')} (/meetings/{meeting.pk}/)")
+        links = [("the demo meeting", reverse("meetings:detail", args=[meeting.pk]))]
         if options["statements"]:
             recorder = next((user for user in users if user.is_secretariat), None)
             report = fill_demo_meeting(meeting, statements=options["statements"], recorder=recorder)
-            for line in report.lines():
+            lines = report.lines()
+            if recorder is not None:
+                issued = issue_demo_compilation(meeting, recorder)
+                lines.append(issued.line())
+                symbol = issued.compilation.symbol
+                links.append(
+                    ("its compilation", reverse("documents_public:document", args=[symbol]))
+                )
+            for line in lines:
                 self.stdout.write(f"  {line}")
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for user in users:
@@ -47,3 +57,7 @@ class Command(BaseCommand):
             "Secretariat and presidency accounts ask for a two-factor code: "
             "run `.venv/bin/opendebate totp EMAIL` in another terminal to print the current one."
         )
+        links += [("sign in", reverse("accounts:login")), ("the home page", reverse("home"))]
+        self.stdout.write("Open in a browser once the server below is up:")
+        for label, path in links:
+            self.stdout.write(f"  {label:<18} {settings.SITE_URL}{path}")
