@@ -43,6 +43,7 @@ ADDRESS = "dppa-scsb3@un.org"
 
 RELAY = "127.0.0.1"  # the trusted relay of these tests
 OUTSIDER = "203.0.113.7"  # an SMTP client nobody trusts
+WINMAIL_DAT = ("winmail.dat", b"\x78\x9f\x3e\x22" + b"\x00" * 64)
 
 
 @pytest.fixture(autouse=True)
@@ -181,7 +182,7 @@ def test_several_attachments_wait_for_triage(france_contact: EntityContact) -> N
 def test_winmail_dat_is_answered_with_what_to_do(
     france_contact: EntityContact, django_capture_on_commit_callbacks: object
 ) -> None:
-    inbound = stored(message(attachments=(("winmail.dat", b"\x78\x9f\x3e\x22" + b"\x00" * 64),)))
+    inbound = stored(message(attachments=(WINMAIL_DAT,)))
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         assert process_message(inbound.pk) == MessageState.REJECTED
     assert "winmail.dat" in mail.outbox[0].body
@@ -216,6 +217,14 @@ def test_process_pending_takes_every_waiting_message(france_contact: EntityConta
     assert StatementVersion.objects.count() == 3
 
 
+def assign_to_france(client: Client, held: InboundMessage, meeting: Meeting) -> int:
+    """The triage form's answer (its status code) to "submit as France's statement"."""
+    return client.post(
+        f"/intake/{held.pk}/",
+        {"assign": "1", "entity": "FRA", "meeting": meeting.pk, "attachment": ""},
+    ).status_code
+
+
 def test_triage_assigns_and_rejects(
     as_secretariat: Client,
     secretariat: User,
@@ -234,11 +243,7 @@ def test_triage_assigns_and_rejects(
     inbox = as_secretariat.get("/intake/").content.decode()
     assert "new@france.example" in inbox
     assert "spam@nowhere.example" in inbox
-    response = as_secretariat.post(
-        f"/intake/{unknown.pk}/",
-        {"assign": "1", "entity": "FRA", "meeting": open_meeting.pk, "attachment": ""},
-    )
-    assert response.status_code == 302
+    assert assign_to_france(as_secretariat, unknown, open_meeting) == 302
     unknown.refresh_from_db()
     assert unknown.state == MessageState.ACCEPTED
     assert unknown.version is not None
@@ -381,18 +386,25 @@ def test_dmarc_pass_from_the_trusted_server_is_accepted_from_any_client(
 # --- Backscatter: no automatic reply to a sender that is not a verified contact ------------
 
 
+def held_unanswered(inbound: InboundMessage, capture: object) -> InboundMessage:
+    """`inbound` after processing: held for triage, and nobody mailed."""
+    with capture(execute=True):  # type: ignore[operator]
+        assert process_message(inbound.pk) == MessageState.TRIAGE
+    assert mail.outbox == []
+    inbound.refresh_from_db()
+    return inbound
+
+
 def test_forged_winmail_dat_is_not_answered_and_triage_shows_the_reply(
     france_contact: EntityContact,
     as_secretariat: Client,
     django_capture_on_commit_callbacks: object,
 ) -> None:
     """The attack: a TNEF message in the name of an innocent contact, to make us mail it."""
-    raw = message(attachments=(("winmail.dat", b"\x78\x9f\x3e\x22" + b"\x00" * 64),))
-    inbound = stored(raw, envelope_from="attacker@evil.example")
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
-        assert process_message(inbound.pk) == MessageState.TRIAGE
-    assert mail.outbox == []
-    inbound.refresh_from_db()
+    raw = message(attachments=(WINMAIL_DAT,))
+    inbound = held_unanswered(
+        stored(raw, envelope_from="attacker@evil.example"), django_capture_on_commit_callbacks
+    )
     assert inbound.triage_reason == TriageReason.UNVERIFIED_SENDER
     assert "winmail.dat" in inbound.unsent_reply
     page = as_secretariat.get(f"/intake/{inbound.pk}/").content.decode()
@@ -418,13 +430,11 @@ def test_winmail_dat_from_an_unknown_address_is_not_answered(
         sender="innocent@bystander.example",
         subject=subject,
         body=body,
-        attachments=(("winmail.dat", b"\x78\x9f\x3e\x22" + b"\x00" * 64),),
+        attachments=(WINMAIL_DAT,),
     )
-    inbound = stored(raw, envelope_from="innocent@bystander.example")
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
-        assert process_message(inbound.pk) == MessageState.TRIAGE
-    assert mail.outbox == []
-    inbound.refresh_from_db()
+    inbound = held_unanswered(
+        stored(raw, envelope_from="innocent@bystander.example"), django_capture_on_commit_callbacks
+    )
     assert inbound.triage_reason == TriageReason.UNKNOWN_SENDER
     assert expected in inbound.unsent_reply
     assert subject in inbound.unsent_reply
@@ -434,10 +444,8 @@ def test_refused_statement_of_an_unverified_sender_is_not_answered(
     france_contact: EntityContact, django_capture_on_commit_callbacks: object
 ) -> None:
     raw = message(attachments=(("déclaration.docx", b"PK\x03\x04broken"),))
-    inbound = stored(raw, peer=OUTSIDER)
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
-        assert process_message(inbound.pk) == MessageState.TRIAGE
-    assert mail.outbox == []
+    inbound = held_unanswered(stored(raw, peer=OUTSIDER), django_capture_on_commit_callbacks)
+    assert inbound.triage_reason == TriageReason.UNVERIFIED_SENDER
 
 
 # --- Deeply nested mail: a refusal that says so --------------------------------------------
@@ -562,11 +570,7 @@ def test_failed_message_can_be_assigned_from_triage(
         processing.record_failure(poison.pk, RuntimeError("boom"))
     poison.refresh_from_db()
     assert poison.state == MessageState.FAILED
-    response = as_secretariat.post(
-        f"/intake/{poison.pk}/",
-        {"assign": "1", "entity": "FRA", "meeting": open_meeting.pk, "attachment": ""},
-    )
-    assert response.status_code == 302
+    assert assign_to_france(as_secretariat, poison, open_meeting) == 302
     poison.refresh_from_db()
     assert poison.state == MessageState.ACCEPTED
 

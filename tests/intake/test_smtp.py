@@ -155,21 +155,45 @@ def send(mail: EmailMessage, port: int, envelope_from: str) -> None:
         assert client.send_message(mail, from_addr=envelope_from) == {}
 
 
-@override_settings(INTAKE_TRUSTED_RELAYS=LOOPBACK)
-def test_forged_from_with_another_envelope_sender_is_not_canadas(
-    listener: int, canada_contact: EntityContact
+@pytest.mark.parametrize(
+    ("relays", "envelope_from", "state", "check"),
+    [
+        pytest.param(
+            LOOPBACK,
+            "attacker@evil.example",
+            MessageState.TRIAGE,
+            SenderCheck.ENVELOPE_DIFFERS,
+            id="the attack: Canada's From, another envelope sender",
+        ),
+        pytest.param(
+            LOOPBACK, CANADA, MessageState.ACCEPTED, SenderCheck.RELAY, id="trusted relay"
+        ),
+        pytest.param(
+            [],
+            CANADA,
+            MessageState.TRIAGE,
+            SenderCheck.UNAUTHENTICATED,
+            id="production's default: no relay trusted, envelope and From both forged",
+        ),
+    ],
+)
+def test_from_address_is_canadas_only_when_vouched_for(
+    listener: int,
+    canada_contact: EntityContact,
+    relays: list[object],
+    envelope_from: str,
+    state: MessageState,
+    check: SenderCheck,
 ) -> None:
-    send(statement_mail(CANADA), listener, "attacker@evil.example")
-    assert process_pending() == 1
+    with override_settings(INTAKE_TRUSTED_RELAYS=relays):
+        send(statement_mail(CANADA), listener, envelope_from)
+        assert process_pending() == 1
     message = InboundMessage.objects.get()
-    assert (message.peer, message.state, message.triage_reason, message.sender_check) == (
-        "127.0.0.1",
-        MessageState.TRIAGE,
-        TriageReason.UNVERIFIED_SENDER,
-        SenderCheck.ENVELOPE_DIFFERS,
-    )
-    assert StatementVersion.objects.count() == 0
-    assert mail.outbox == []
+    assert (message.peer, message.state, message.sender_check) == ("127.0.0.1", state, check)
+    accepted = state == MessageState.ACCEPTED
+    assert StatementVersion.objects.filter(statement__entity__code="CAN").count() == accepted
+    assert message.triage_reason == ("" if accepted else TriageReason.UNVERIFIED_SENDER)
+    assert [sent.to for sent in mail.outbox] == ([[CANADA]] if accepted else [])
 
 
 @override_settings(INTAKE_TRUSTED_RELAYS=LOOPBACK)
@@ -185,31 +209,6 @@ def test_swaks_forged_from_is_not_canadas(listener: int, canada_contact: EntityC
     assert (message.state, message.sender_check) == (
         MessageState.TRIAGE,
         SenderCheck.ENVELOPE_DIFFERS,
-    )
-    assert StatementVersion.objects.count() == 0
-
-
-@override_settings(INTAKE_TRUSTED_RELAYS=LOOPBACK)
-def test_trusted_relay_with_agreeing_envelope_is_canadas(
-    listener: int, canada_contact: EntityContact
-) -> None:
-    send(statement_mail(CANADA), listener, CANADA)
-    process_pending()
-    message = InboundMessage.objects.get()
-    assert (message.state, message.sender_check) == (MessageState.ACCEPTED, SenderCheck.RELAY)
-    assert StatementVersion.objects.get().statement.entity.code == "CAN"
-
-
-@override_settings(INTAKE_TRUSTED_RELAYS=[])  # production's default
-def test_untrusted_client_is_not_believed_even_when_envelope_agrees(
-    listener: int, canada_contact: EntityContact
-) -> None:
-    send(statement_mail(CANADA), listener, CANADA)
-    process_pending()
-    message = InboundMessage.objects.get()
-    assert (message.state, message.sender_check) == (
-        MessageState.TRIAGE,
-        SenderCheck.UNAUTHENTICATED,
     )
     assert StatementVersion.objects.count() == 0
 
