@@ -5,7 +5,8 @@ its From address (README, "Security: what is trusted and why"):
 - a mail server in INTAKE_TRUSTED_AUTHSERV_IDS reported, in the Authentication-Results headers
   it added on top, a DMARC pass for the From domain, or a DKIM or SPF pass for that domain or a
   domain above it (mfa.example vouches for mission.mfa.example, never the reverse: whoever
-  holds mfa.example holds its subdomains, but a subdomain may be someone else's);
+  holds mfa.example holds its subdomains, but a subdomain may be someone else's), unless
+  it reported a DMARC failure, which is the domain's own policy saying no;
 - or the message came from a relay in INTAKE_TRUSTED_RELAYS (the SMTP client's IP address)
   with an envelope sender equal to the From address: a relay we trust checks who submits.
 Everything else waits for the Secretariat, with the reason this module gives.
