@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import ipaddress
-import shutil
 import smtplib
 import socket
 import subprocess
@@ -24,6 +23,7 @@ from opendebate.intake.smtp import IntakeHandler, make_controller, stop_controll
 from opendebate.intake.store import raw_path
 from opendebate.meetings.models import Meeting
 from opendebate.statements.models import StatementVersion
+from tests.tools import system_tool
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -118,9 +118,7 @@ def test_storage_failure_answers_451(listener: int, monkeypatch: pytest.MonkeyPa
 
 
 def swaks(port: int, *arguments: str) -> subprocess.CompletedProcess[str]:
-    program = shutil.which("swaks")
-    if program is None:
-        pytest.fail("swaks is missing: .ci/run installs it (Debian package swaks)")
+    program = system_tool("swaks", "swaks")
     return subprocess.run(
         [
             program, "--server", "127.0.0.1", "--port", str(port), "--to", ADDRESS, *arguments,

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from opendebate.common.services import record_audit
 from opendebate.compilation.build import build_document, entries
 from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
+from opendebate.compilation.issued import index_issued
 from opendebate.compilation.models import Compilation, DeliveredStatement, OrderMove
 from opendebate.documents.render import FORMAT_BY_KEY, FORMATS, Format, render_all
 from opendebate.statements.annex import blocks_to_json, with_language
@@ -394,7 +395,10 @@ def build(compilation_id: int) -> Compilation:
         compilation.issued_at = timezone.now()
     else:
         compilation.status = CompilationStatus.READY
-    compilation.save()
+    with transaction.atomic():
+        compilation.save()
+        if compilation.is_issued:
+            index_issued(compilation, rendered["html"])
     record_audit(
         action="compilation.issued" if compilation.is_issued else "compilation.built",
         actor=compilation.issued_by if compilation.is_issued else None,
