@@ -21,6 +21,7 @@ from opendebate.common.env import (
     env_database,
     env_int,
     env_list,
+    env_networks,
     env_path,
     env_storage,
     env_str,
@@ -314,6 +315,20 @@ INTAKE_MAIL_DIR = env_path("INTAKE_MAIL_DIR", DATA_DIR / "mail")
 INTAKE_MAX_MESSAGE_BYTES = env_int("INTAKE_MAX_MESSAGE_BYTES", 25 * 1024 * 1024)
 INTAKE_ADDRESSES = env_list("INTAKE_ADDRESSES", [])
 INTAKE_RATE_LIMIT_PER_HOUR = env_int("INTAKE_RATE_LIMIT_PER_HOUR", 30)
+# Who vouches for a message's From address (README, "Security: what is trusted and why"): the
+# authserv-ids of the mail servers whose Authentication-Results headers are believed, and the
+# relays (connecting IP addresses) whose envelope sender is believed. Production trusts nothing
+# until told; development trusts loopback, so that `swaks` against `make run` is attributed.
+INTAKE_TRUSTED_AUTHSERV_IDS = [
+    value.lower() for value in env_list("INTAKE_TRUSTED_AUTHSERV_IDS", [])
+]
+INTAKE_TRUSTED_RELAYS = env_networks(
+    "INTAKE_TRUSTED_RELAYS", [] if PRODUCTION else ["127.0.0.1", "::1"]
+)
+# A message whose processing fails is tried again after INTAKE_RETRY_SECONDS, then twice as
+# long each time; after INTAKE_MAX_ATTEMPTS failures it waits for the Secretariat.
+INTAKE_MAX_ATTEMPTS = env_int("INTAKE_MAX_ATTEMPTS", 5)
+INTAKE_RETRY_SECONDS = env_int("INTAKE_RETRY_SECONDS", 60)
 # Versions one entity may submit per minute through the web and the API, counted in the cache.
 SUBMISSION_RATE_LIMIT_PER_MINUTE = env_int("SUBMISSION_RATE_LIMIT_PER_MINUTE", 20)
 # IMAP polling (intake-imap): a hosted mailbox read instead of, or beside, the SMTP listener.

@@ -40,7 +40,7 @@ for index in range({MESSAGES}):
         f"l'Organisation internationale de la Francophonie, version {{index}}."
     )
     store_raw(mail.as_bytes(), source="smtp", envelope_from="mission@france.example",
-              recipients=["dppa-scsb3@un.org"])
+              recipients=["dppa-scsb3@un.org"], peer="127.0.0.1")  # development trusts loopback
 """
 
 

@@ -24,6 +24,7 @@ from opendebate.intake.parsing import (
     statement_candidates,
     walk,
 )
+from opendebate.intake.parsing.authentication import summarize, trusted_results
 from opendebate.intake.parsing.text import unflow
 from tests.intake.mail import (
     CHINA_LINES,
@@ -81,7 +82,7 @@ def test_thunderbird_headers_are_decoded() -> None:
     )
     assert message.language_hint == "ar"
     assert message.authentication_results == ()
-    assert message.auth_summary == {"spf": "", "dkim": "", "dmarc": ""}
+    assert not message.several_from
     assert message.problems == ()
 
 
@@ -147,7 +148,13 @@ def test_gmail_authentication_results_are_unfolded_and_summarized() -> None:
         "smtp.mailfrom=kadri.tamm@mfa-estonia.example; dmarc=pass (policy=quarantine) "
         "header.from=mfa-estonia.example",
     )
-    assert message.auth_summary == {"spf": "pass", "dkim": "pass", "dmarc": "pass"}
+    reported = trusted_results(message.authentication_results, {"mx.un.example"})
+    assert summarize(reported) == {"spf": "pass", "dkim": "pass", "dmarc": "pass"}
+    assert [(result.method, result.properties) for result in reported] == [
+        ("dkim", {"header.d": "mfa-estonia.example", "header.s": "google", "header.b": "xk3v9sqa"}),
+        ("spf", {"smtp.mailfrom": "kadri.tamm@mfa-estonia.example"}),
+        ("dmarc", {"header.from": "mfa-estonia.example"}),
+    ]
 
 
 def test_gmail_message_fields_are_read() -> None:
@@ -410,6 +417,14 @@ def test_is_statement_attachment_by_name_type_and_role(
         ),
         pytest.param(
             [
+                "mx.google.com; spf=pass; dkim=pass; dmarc=pass",
+                "mx.un.example; spf=fail smtp.mailfrom=x.example",
+            ],
+            {"spf": "", "dkim": "", "dmarc": ""},
+            id="a trusted header below another host's may be forged",
+        ),
+        pytest.param(
+            [
                 "mx.un.example; dmarc=pass (p=none dis=none) header.from=x.example",
                 "mx.un.example; dkim=pass (2048-bit key) header.d=x.example",
                 "mx.un.example; spf=softfail smtp.mailfrom=x.example",
@@ -439,11 +454,13 @@ def test_is_statement_attachment_by_name_type_and_role(
         pytest.param(["mx.un.example; none"], {"spf": "", "dkim": "", "dmarc": ""}, id="none"),
     ],
 )
-def test_auth_summary_reads_the_border_mta_headers(
+def test_auth_summary_reads_the_trusted_servers_topmost_headers(
     headers: list[str], summary: dict[str, str]
 ) -> None:
     raw = "".join(f"Authentication-Results: {header}\r\n" for header in headers).encode()
-    assert parse_message(raw + HEADERS + b"\r\nBody\r\n").auth_summary == summary
+    parsed = parse_message(raw + HEADERS + b"\r\nBody\r\n")
+    reported = trusted_results(parsed.authentication_results, {"mx.un.example", "un.org"})
+    assert summarize(reported) == summary
 
 
 # --- Text ------------------------------------------------------------------------------------
@@ -553,6 +570,20 @@ def test_deeply_nested_message_is_read_down_to_the_depth_limit() -> None:
     assert message.problems == (
         f"part {deepest}: nested deeper than 10 levels, its content not read",
     )
+    assert message.too_deep
+
+
+def test_message_forwarded_inside_a_deep_message_is_too_deep() -> None:
+    inner = nested_message(MAX_DEPTH + 2)
+    outer = (
+        "From: a@un.example\nTo: dppa-scsb3@un.org\nSubject: Fwd\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/mixed; boundary="outer"\n\n--outer\n'
+        "Content-Type: message/rfc822\n\n" + inner + "--outer--\n"
+    )
+    message = parse_message(wire(outer))
+    assert message.forwarded[0].too_deep
+    assert message.too_deep
+    assert not parsed("thunderbird_forwarded_as_attachment.eml").too_deep
 
 
 def test_message_nested_beyond_the_parser_gives_its_headers_only(
@@ -566,6 +597,7 @@ def test_message_nested_beyond_the_parser_gives_its_headers_only(
     assert message.problems == (
         "message: nested too deeply to be read, only the headers were read",
     )
+    assert message.too_deep
 
 
 def test_three_hundred_parts_are_read_up_to_the_part_limit() -> None:

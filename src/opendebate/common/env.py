@@ -7,6 +7,7 @@ on, not with a traceback from deep inside Django.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -53,6 +54,23 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def env_networks(name: str, default: list[str]) -> list[IPNetwork]:
+    """Comma-separated addresses or networks ("127.0.0.1", "10.1.0.0/16", "::1")."""
+    networks = []
+    for item in env_list(name, default):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} is not an IP address or network; write 192.0.2.1 or "
+                "192.0.2.0/24, separated by commas."
+            ) from None
+    return networks
 
 
 def env_path(name: str, default: Path) -> Path:

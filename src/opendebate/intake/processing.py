@@ -3,18 +3,25 @@
 `process_message` is idempotent: it locks the row and does nothing unless the message is still
 RECEIVED, and the state change is committed together with the statement version it creates.
 A processor killed half-way therefore leaves every message either untouched (processed again
-on restart) or finished (never processed twice).
+on restart) or finished (never processed twice). A message whose processing raises is tried
+again later, less and less often, and finally waits for the Secretariat (`record_failure`), so
+that it never holds up the messages behind it.
+
+A message becomes a statement, or gets an automatic reply, only when its sender is a verified
+contact: its From address is an entity's contact and trust.check_sender believes it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import logging
 import re
 import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -22,8 +29,9 @@ from opendebate.entities.models import Entity, EntityContact
 from opendebate.intake.enums import MessageState, TriageReason
 from opendebate.intake.models import InboundMessage
 from opendebate.intake.parsing import Attachment, ParsedMessage, parse_message, statement_candidates
-from opendebate.intake.replies import send_rejection
+from opendebate.intake.replies import rejection, send_rejection
 from opendebate.intake.store import read_raw
+from opendebate.intake.trust import check_sender
 from opendebate.meetings.enums import MeetingStatus
 from opendebate.meetings.models import Meeting
 from opendebate.statements import services
@@ -35,6 +43,7 @@ from opendebate.statements.reading import PASTED_NAME, read_submission
 
 _TAG = re.compile(r"\[(?:meeting\s*(?P<pk>\d+)|(?P<symbol>S/\d{4}/\d+))\]", re.IGNORECASE)
 _REPLY_PREFIX = re.compile(r"^\s*((re|fw|fwd|tr|rv|ref)\s*:\s*)+", re.IGNORECASE)
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -178,11 +187,24 @@ def decide(message: InboundMessage) -> Decision:
     )
     if earlier is not None:
         return Decision(MessageState.DUPLICATE, {"duplicate_of": earlier})
-    if parsed.tnef:
-        return Decision(MessageState.REJECTED, {"detail": "tnef"}, reply_code="tnef")
     meeting, meeting_problem = find_meeting(parsed, list(message.recipients))
     entity = find_entity(parsed)
+    message.sender_check = check_sender(
+        parsed, envelope_from=message.envelope_from, peer=message.peer
+    )
     held: dict[str, object] = {"meeting": meeting, "entity": entity}
+    unreadable = unreadable_code(parsed)
+    if unreadable and entity is not None and message.sender_verified:
+        return Decision(
+            MessageState.REJECTED, {**held, "detail": unreadable}, reply_code=unreadable
+        )
+    if unreadable:
+        # Anyone can write any From address: a reply would go to whoever owns it. The
+        # Secretariat sees what would have been said, and decides.
+        _subject, text = rejection(message, code=unreadable)
+        reason = TriageReason.UNKNOWN_SENDER if entity is None else TriageReason.UNVERIFIED_SENDER
+        fields = {**held, "triage_reason": reason, "detail": unreadable, "unsent_reply": text}
+        return Decision(MessageState.TRIAGE, fields)
     sender = message.envelope_from or parsed.from_address
     if message.source == "imap" and sender_over_limit(sender, now=message.received_at):
         return Decision(MessageState.TRIAGE, {**held, "triage_reason": TriageReason.RATE_LIMITED})
@@ -190,6 +212,9 @@ def decide(message: InboundMessage) -> Decision:
         return Decision(MessageState.TRIAGE, {**held, "triage_reason": meeting_problem})
     if entity is None:
         return Decision(MessageState.TRIAGE, {**held, "triage_reason": TriageReason.UNKNOWN_SENDER})
+    if not message.sender_verified:
+        reason = TriageReason.UNVERIFIED_SENDER
+        return Decision(MessageState.TRIAGE, {**held, "triage_reason": reason})
     found = find_statement(parsed)
     if isinstance(found, TriageReason):
         return Decision(MessageState.TRIAGE, {**held, "triage_reason": found})
@@ -197,6 +222,17 @@ def decide(message: InboundMessage) -> Decision:
     if isinstance(prepared, services.Prepared):
         message.language = prepared.language
     return Decision(MessageState.ACCEPTED, held, prepared=prepared)
+
+
+def unreadable_code(parsed: ParsedMessage) -> str:
+    """Why the statement cannot be in what was read: "tnef" (inside a winmail.dat), "too_deep"
+    (nested past what is read, nothing found above it), "" when it may be."""
+    if parsed.tnef:
+        return "tnef"
+    found = find_statement(parsed)
+    if parsed.too_deep and isinstance(found, Statement) and found.pasted:
+        return "too_deep"
+    return ""
 
 
 def prepare(
@@ -280,11 +316,38 @@ def shard_of(sender: str, shards: int) -> int:
     return zlib.crc32(sender.strip().lower().encode()) % shards
 
 
+def record_failure(message_id: int, error: Exception) -> MessageState:
+    """Count a failed attempt at processing a message: it is tried again after
+    INTAKE_RETRY_SECONDS, doubled at each failure, and after INTAKE_MAX_ATTEMPTS it is FAILED,
+    waiting for the Secretariat with the error. Returns its state afterwards."""
+    now = timezone.now()
+    with transaction.atomic():
+        message = InboundMessage.objects.select_for_update().get(pk=message_id)
+        if message.state != MessageState.RECEIVED:
+            return MessageState(message.state)
+        # The triage page lists a message by its sender and subject. If the raw file itself
+        # cannot be read, the error recorded below says so.
+        if not message.from_address:
+            with contextlib.suppress(OSError):
+                _record_headers(message, parse_message(read_raw(message)))
+        message.attempts += 1
+        message.detail = f"{type(error).__name__}: {error}"[:2000]
+        if message.attempts >= settings.INTAKE_MAX_ATTEMPTS:
+            message.state, message.processed_at = MessageState.FAILED, now
+        else:
+            delay = settings.INTAKE_RETRY_SECONDS * 2 ** (message.attempts - 1)
+            message.next_attempt_at = now + datetime.timedelta(seconds=delay)
+        message.save()
+    return MessageState(message.state)
+
+
 def process_pending(limit: int = 100, *, shard: int = 0, shards: int = 1) -> int:
-    """Process up to `limit` waiting messages of this processor's senders, oldest first;
-    returns how many were processed."""
-    waiting = InboundMessage.objects.filter(state=MessageState.RECEIVED).order_by(
-        "received_at", "pk"
+    """Process up to `limit` waiting messages of this processor's senders, oldest first, leaving
+    out those waiting to be tried again; returns how many were processed."""
+    waiting = (
+        InboundMessage.objects.filter(state=MessageState.RECEIVED)
+        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now()))
+        .order_by("received_at", "pk")
     )
     pending = [
         pk
@@ -292,5 +355,13 @@ def process_pending(limit: int = 100, *, shard: int = 0, shards: int = 1) -> int
         if shard_of(sender, shards) == shard
     ][:limit]
     for pk in pending:
-        process_message(pk)
+        try:
+            process_message(pk)
+        except (OperationalError, InterfaceError):
+            # The database is away or busy: no message's fault, and every other one would fail
+            # the same way. The processor's loop tries again without counting an attempt.
+            raise
+        except Exception as error:
+            logger.exception("processing message %s failed", pk)
+            record_failure(pk, error)
     return len(pending)

@@ -1,4 +1,5 @@
-"""The Secretariat's triage decisions: assign a held message, or reject it with a reason."""
+"""The Secretariat's triage decisions: assign a held message, reject it with a reason, or have
+a failed one processed again."""
 
 from __future__ import annotations
 
@@ -33,9 +34,12 @@ class TriageError(ValueError):
     pass
 
 
+HELD_STATES = (MessageState.TRIAGE, MessageState.FAILED)
+
+
 def _held(message_id: int) -> InboundMessage:
     message = InboundMessage.objects.select_for_update().get(pk=message_id)
-    if message.state != MessageState.TRIAGE:
+    if message.state not in HELD_STATES:
         raise TriageError(_("This message has already been dealt with."))
     return message
 
@@ -79,3 +83,16 @@ def reject_message(*, user: User, message_id: int, reason: str) -> None:
         action="intake.rejected", actor=user, subject=f"message {message.pk}", reason=reason
     )
     transaction.on_commit(lambda: send_rejection(message, code="triage", reason=reason.strip()))
+
+
+@transaction.atomic
+def retry_message(*, user: User, message_id: int) -> None:
+    """Put a held message back in the queue with its attempts reset: after a fault that made
+    it fail has been repaired, say. The processor takes it at its next round."""
+    message = _held(message_id)
+    message.state, message.triage_reason = MessageState.RECEIVED, ""
+    message.attempts, message.next_attempt_at, message.processed_at = 0, None, None
+    message.save(
+        update_fields=["state", "triage_reason", "attempts", "next_attempt_at", "processed_at"]
+    )
+    record_audit(action="intake.retried", actor=user, subject=f"message {message.pk}")

@@ -53,7 +53,7 @@ class IntakeHandler:
         envelope.rcpt_tos.append(address)
         return "250 2.1.5 OK"
 
-    def _store(self, envelope: Envelope) -> str:
+    def _store(self, envelope: Envelope, peer: str | None) -> str:
         close_old_connections()
         raw = envelope.original_content or b""
         message = store_raw(
@@ -61,12 +61,14 @@ class IntakeHandler:
             source="smtp",
             envelope_from=envelope.mail_from or "",
             recipients=[address.lower() for address in envelope.rcpt_tos],
+            peer=peer,
         )
         return message.sha256
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         try:
-            digest = await sync_to_async(self._store, thread_sensitive=True)(envelope)
+            peer = session.peer[0] if isinstance(session.peer, tuple) else None
+            digest = await sync_to_async(self._store, thread_sensitive=True)(envelope, peer)
         except StoreError:
             return "451 4.3.0 The message could not be stored; please try again later"
         self.on_stored()

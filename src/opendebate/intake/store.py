@@ -56,8 +56,10 @@ def store_raw(
     envelope_from: str = "",
     recipients: list[str] | None = None,
     received_at: datetime.datetime | None = None,
+    peer: str | None = None,
 ) -> InboundMessage:
-    """Store `raw` durably and record it; the same bytes twice give the same row.
+    """Store `raw` durably and record it; the same bytes twice give the same row. `peer` is
+    the IP address of the SMTP client that delivered it (None for IMAP).
 
     Raises StoreError when the disk or the database cannot take it.
     """
@@ -72,6 +74,7 @@ def store_raw(
                     "source": source,
                     "envelope_from": envelope_from,
                     "recipients": recipients or [],
+                    "peer": peer,
                     "size": len(raw),
                 },
             )

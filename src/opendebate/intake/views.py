@@ -15,7 +15,9 @@ from opendebate.intake import services
 from opendebate.intake.enums import MessageState
 from opendebate.intake.models import InboundMessage
 from opendebate.intake.parsing import parse_message, statement_candidates
+from opendebate.intake.parsing.authentication import summarize
 from opendebate.intake.store import read_raw
+from opendebate.intake.trust import reported_results
 from opendebate.meetings.enums import MeetingStatus
 from opendebate.meetings.models import Meeting
 
@@ -45,7 +47,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
     ensure_secretariat(request)
     state = request.GET.get("state", MessageState.TRIAGE)
     mail = InboundMessage.objects.select_related("entity", "meeting")
-    if state in MessageState.values:
+    if state == MessageState.TRIAGE:  # what waits for the Secretariat, whatever the cause
+        mail = mail.filter(state__in=services.HELD_STATES)
+    elif state in MessageState.values:
         mail = mail.filter(state=state)
     context = {"mail": mail[:500], "state": state, "states": MessageState.choices}
     return render(request, "intake/inbox.html", context)
@@ -93,11 +97,18 @@ def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 messages.success(request, _("Message rejected; the sender has been told why."))
                 return redirect("intake:inbox")
+            if "retry" in request.POST:
+                services.retry_message(user=request.user, message_id=message.pk)  # type: ignore[arg-type]
+                messages.success(request, _("The message will be processed again."))
+                return redirect("intake:inbox")
         except services.TriageError as error:
             messages.error(request, str(error))
     context = {
         "message": message,
         "parsed": parsed,
+        "held": message.state in services.HELD_STATES,
+        # Only what the trusted servers reported: any other header may be the sender's own.
+        "authentication": summarize(reported_results(parsed)),
         "candidates": candidates,
         "assign": assign,
         "reject": reject,

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from dataclasses import dataclass
 
 from opendebate.intake.parsing.message import empty_summary
 
 # A result statement: "dkim=pass header.d=...", "spf = softfail (...)", "dkim/1=pass".
 _RESULT = re.compile(r"\s*([A-Za-z0-9_.-]+)\s*(?:/\s*[0-9]+\s*)?=\s*([A-Za-z0-9_-]+)")
+# A property: "header.d=x.example", "smtp.mailfrom=a@x.example", "header.from = x.example".
+_PROPERTY = re.compile(r"([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\s*=\s*(\"[^\"]*\"|[^\s;]+)")
 
 
 def _statements(value: str) -> list[str]:
@@ -44,28 +48,59 @@ def _statements(value: str) -> list[str]:
 
 
 def authserv_id(value: str) -> str:
-    """The host that wrote the header, "" when the header starts with a result (Microsoft's
-    servers put theirs after the SPF result)."""
-    first = _statements(value)[0].split()
-    return first[0].lower() if first and "=" not in first[0] else ""
+    """The host that wrote the header: its first statement. Microsoft's servers start with the
+    SPF result and name themselves in the first statement without a result (";un.org;")."""
+    for statement in _statements(value):
+        words = statement.split()
+        if words and "=" not in statement:
+            return words[0].lower()
+    return ""
 
 
-def summarize(headers: tuple[str, ...]) -> dict[str, str]:
-    """spf, dkim and dmarc ("" when not reported) and any other method, from the first header,
-    which the receiving border MTA added on top, and the headers below it with the same
-    authserv-id (a milter chain writes one header per method). Headers of other hosts are
-    ignored: the sender or any relay on the way may have written them. A method reported
+@dataclass(frozen=True)
+class Result:
+    """One method's result: dkim=pass with its properties ("header.d": "x.example")."""
+
+    method: str
+    result: str
+    properties: dict[str, str]
+
+
+def results(value: str) -> list[Result]:
+    found = []
+    for statement in _statements(value):
+        if head := _RESULT.match(statement):
+            properties = {
+                f"{kind.lower()}.{name.lower()}": text.strip('"').lower()
+                for kind, name, text in _PROPERTY.findall(statement, head.end())
+            }
+            found.append(Result(head[1].lower(), head[2].lower(), properties))
+    return found
+
+
+def trusted_results(headers: tuple[str, ...], authserv_ids: Collection[str]) -> list[Result]:
+    """The results reported by the topmost headers whose authserv-id is one of `authserv_ids`.
+
+    A receiving server adds its headers on top and should remove any arriving with its own
+    authserv-id (RFC 8601, section 5); a header below one written by another host may have
+    been written by the sender, so reading stops at the first header of another host. A
+    method counts only in the first header that reports it (a milter chain writes one header
+    per method): a sender's copy of the trusted id below cannot overturn a result."""
+    trusted: list[Result] = []
+    for value in headers:
+        if authserv_id(value) not in authserv_ids:
+            break
+        reported = {result.method for result in trusted}
+        trusted.extend(result for result in results(value) if result.method not in reported)
+    return trusted
+
+
+def summarize(reported: list[Result]) -> dict[str, str]:
+    """spf, dkim and dmarc ("" when not reported) and any other method. A method reported
     twice keeps its first result unless a later one passes: of several DKIM signatures one
     that verifies is enough."""
     summary = empty_summary()
-    if not headers:
-        return summary
-    trusted = authserv_id(headers[0])
-    same_host = [value for value in headers[1:] if trusted and authserv_id(value) == trusted]
-    for value in (headers[0], *same_host):
-        for statement in _statements(value):
-            if found := _RESULT.match(statement):
-                method, result = found[1].lower(), found[2].lower()
-                if not summary.get(method) or result == "pass":
-                    summary[method] = result
+    for result in reported:
+        if not summary.get(result.method) or result.result == "pass":
+            summary[result.method] = result.result
     return summary

@@ -174,6 +174,7 @@ class Read:
     message: Message
     problems: tuple[str, ...]
     body_read: bool  # False when only the headers could be read
+    too_deep: bool = False  # the body was not read because it is nested too deeply
 
 
 def read_message(raw: bytes) -> Read:
@@ -192,11 +193,13 @@ def read_message(raw: bytes) -> Read:
         return Read(factory.root or EmailMessage(policy=POLICY), (cut,), body_read=True)
     except RecursionError:
         problem = "message: nested too deeply to be read, only the headers were read"
+        too_deep = True
     except Exception as error:  # the parser is meant never to raise; this guards the promise
         problem = f"message: unreadable ({type(error).__name__}), only the headers were read"
+        too_deep = False
     try:
         headers = BytesParser(EmailMessage, policy=POLICY).parsebytes(raw, headersonly=True)
     except Exception as error:
         unreadable = f"message: headers unreadable ({type(error).__name__})"
-        return Read(EmailMessage(policy=POLICY), (problem, unreadable), body_read=False)
-    return Read(headers, (problem,), body_read=False)
+        return Read(EmailMessage(policy=POLICY), (problem, unreadable), False, too_deep)
+    return Read(headers, (problem,), body_read=False, too_deep=too_deep)

@@ -10,7 +10,6 @@ import re
 from email.message import Message
 from typing import Any
 
-from opendebate.intake.parsing.authentication import summarize
 from opendebate.intake.parsing.feed import MAX_HEADER_CHARS, POLICY, describe_defect
 from opendebate.intake.parsing.message import ParsedMessage
 from opendebate.intake.parsing.text import clean_line, undecoded
@@ -120,7 +119,8 @@ def language_tag(part: Message) -> str:
 def read_headers(message: Message, problems: list[str]) -> ParsedMessage:
     """A ParsedMessage with the header fields filled in; problems are added to `problems`."""
     senders = _addresses(message, "From", problems)
-    if not _raw_values(message, "From"):
+    from_headers = len(_raw_values(message, "From"))
+    if not from_headers:
         problems.append("From: missing")
     if len(senders) > 1:
         problems.append(f"From: {len(senders)} addresses, the first was read")
@@ -141,7 +141,7 @@ def read_headers(message: Message, problems: list[str]) -> ParsedMessage:
         reply_to=reply_to[0][1] if reply_to else "",
         to=tuple(spec for _display, spec in _addresses(message, "To", problems)),
         subject=_subject(message, problems),
+        several_from=from_headers > 1 or len(senders) > 1,
         authentication_results=authentication_results,
-        auth_summary=summarize(authentication_results),
         language_hint=language_tag(message),
     )

@@ -33,14 +33,15 @@ class ParsedMessage:
     reply_to: str = ""
     to: tuple[str, ...] = ()
     subject: str = ""
-    authentication_results: tuple[str, ...] = ()  # every Authentication-Results, unfolded
-    # Method ("spf", "dkim", "dmarc", and any other reported) to result ("pass", "fail", ...),
-    # from the border MTA's own headers only: see authentication.summarize.
-    auth_summary: dict[str, str] = field(default_factory=empty_summary)
+    several_from: bool = False  # more than one From header or address: whose is it?
+    # Every Authentication-Results, unfolded, topmost first; which to believe is the caller's
+    # to say (authentication.trusted_results).
+    authentication_results: tuple[str, ...] = ()
     text: str = ""  # the body as plain text (from the HTML body when there is no plain one)
     html: str = ""  # the HTML body as sent, for a caller that wants its structure
     attachments: tuple[Attachment, ...] = ()
     forwarded: tuple[ParsedMessage, ...] = ()  # attached messages; their attachments stay there
     tnef: bool = False  # a winmail.dat (Outlook's own format) is attached
+    too_deep: bool = False  # some content was nested too deeply to be read
     language_hint: str = ""  # the first Content-Language tag, e.g. "fr" or "ar-SA"
     problems: tuple[str, ...] = ()

@@ -50,6 +50,7 @@ class _Walk:
     attachments: list[Attachment] = field(default_factory=list)
     forwarded: list[ParsedMessage] = field(default_factory=list)
     tnef: bool = False
+    too_deep: bool = False
     language: str = ""
     out_of_parts: bool = False
 
@@ -60,7 +61,9 @@ def parse_message(raw: bytes) -> ParsedMessage:
     problems = list(read.problems)
     budget = _Budget(parts=MAX_PARTS, attachment_bytes=MAX_ATTACHMENT_BYTES)
     try:
-        return _parse(read.message, budget, 0, problems, body_read=read.body_read)
+        return _parse(
+            read.message, budget, 0, problems, body_read=read.body_read, too_deep=read.too_deep
+        )
     except Exception as error:  # every header and part has its own guard; this keeps the promise
         return ParsedMessage(
             problems=(*dict.fromkeys(problems), f"message: unreadable ({type(error).__name__})")
@@ -68,10 +71,16 @@ def parse_message(raw: bytes) -> ParsedMessage:
 
 
 def _parse(
-    message: Message, budget: _Budget, depth: int, problems: list[str], *, body_read: bool
+    message: Message,
+    budget: _Budget,
+    depth: int,
+    problems: list[str],
+    *,
+    body_read: bool,
+    too_deep: bool = False,
 ) -> ParsedMessage:
     headers = read_headers(message, problems)
-    walk = _Walk(budget, problems)
+    walk = _Walk(budget, problems, too_deep=too_deep)
     if body_read:
         _visit(message, "", depth, in_body=True, walk=walk)
     plain = _capped("text", "\n".join(walk.plain), problems)
@@ -85,6 +94,7 @@ def _parse(
         attachments=tuple(walk.attachments),
         forwarded=tuple(walk.forwarded),
         tnef=walk.tnef,
+        too_deep=walk.too_deep or any(inner.too_deep for inner in walk.forwarded),
         language_hint=headers.language_hint or walk.language,
         problems=tuple(dict.fromkeys(problems)),
     )
@@ -139,6 +149,7 @@ def _too_deep(depth: int, where: str, walk: _Walk) -> bool:
     if depth < MAX_DEPTH:
         return False
     walk.problems.append(f"{where}: nested deeper than {MAX_DEPTH} levels, its content not read")
+    walk.too_deep = True
     return True
 
 
@@ -167,7 +178,12 @@ def _forwarded_bytes(data: bytes, where: str, depth: int, walk: _Walk) -> None:
         return
     read = read_message(data)
     inner = _parse(
-        read.message, walk.budget, depth + 1, list(read.problems), body_read=read.body_read
+        read.message,
+        walk.budget,
+        depth + 1,
+        list(read.problems),
+        body_read=read.body_read,
+        too_deep=read.too_deep,
     )
     walk.forwarded.append(inner)
 
