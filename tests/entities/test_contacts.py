@@ -71,6 +71,13 @@ def canada_mission(canada: User) -> EntityContact:
     return EntityContact.objects.create(entity=canada.entity, email=CANADA_MISSION)
 
 
+@pytest.fixture
+def held_request(as_france: Client, canada_mission: EntityContact) -> EntityContact:
+    """France's request for Canada's address, waiting for the Secretariat."""
+    as_france.post("/delegations/FRA/", {"email": CANADA_MISSION})
+    return EntityContact.objects.get(entity__code="FRA", email=CANADA_MISSION)
+
+
 def confirmation_path(address: str) -> str:
     message = next(m for m in mail.outbox if m.to == [address])
     match = re.search(r"http://127\.0\.0\.1:8000(/delegations/contacts/confirm/\S+/)", message.body)
@@ -91,20 +98,21 @@ def test_address_of_another_delegation_is_not_diverted(
     assert CANADA_MISSION not in receipt_addresses(france, open_meeting)
 
 
-def test_address_in_another_delegations_domain_is_not_taken(
-    as_france: Client, france: User, canada_mission: EntityContact, open_meeting: Meeting
+@pytest.mark.parametrize(
+    "address",
+    ["ambassador@canada.example", "stranger@gmail.com"],
+    ids=["in another delegation's domain", "anyone's"],
+)
+def test_new_address_is_not_taken_before_confirmation(
+    as_france: Client,
+    france: User,
+    canada_mission: EntityContact,
+    open_meeting: Meeting,
+    address: str,
 ) -> None:
-    as_france.post("/delegations/FRA/", {"email": "ambassador@canada.example"})
-    assert sender_entity("ambassador@canada.example") is None
-    assert "ambassador@canada.example" not in receipt_addresses(france, open_meeting)
-
-
-def test_any_address_takes_effect_only_once_confirmed(
-    as_france: Client, france: User, open_meeting: Meeting
-) -> None:
-    as_france.post("/delegations/FRA/", {"email": "stranger@gmail.com"})
-    assert sender_entity("stranger@gmail.com") is None
-    assert "stranger@gmail.com" not in receipt_addresses(france, open_meeting)
+    as_france.post("/delegations/FRA/", {"email": address})
+    assert sender_entity(address) is None
+    assert address not in receipt_addresses(france, open_meeting)
 
 
 def test_confirmation_link_makes_the_address_speak_for_the_delegation(
@@ -222,22 +230,22 @@ def test_public_webmail_domain_is_nobodys(as_france: Client, canada: User) -> No
 
 
 def test_secretariat_approval_moves_the_address_once_confirmed(
-    as_france: Client, as_secretariat: Client, canada_mission: EntityContact
+    as_secretariat: Client,
+    canada_mission: EntityContact,
+    held_request: EntityContact,
 ) -> None:
     EntityContact.objects.create(entity=canada_mission.entity, email="desk@canada.example")
-    as_france.post("/delegations/FRA/", {"email": CANADA_MISSION})
-    request = EntityContact.objects.get(entity__code="FRA", email=CANADA_MISSION)
     listing = as_secretariat.get("/delegations/contact-requests/").content.decode()
     assert f'<span dir="ltr">{CANADA_MISSION}</span> (CAN)' in listing
     mail.outbox.clear()
-    response = as_secretariat.post(f"/delegations/contact-requests/{request.pk}/approve/")
+    response = as_secretariat.post(f"/delegations/contact-requests/{held_request.pk}/approve/")
     assert response.status_code == 302
-    request.refresh_from_db()
-    assert request.status == ContactStatus.PENDING
+    held_request.refresh_from_db()
+    assert held_request.status == ContactStatus.PENDING
     # Approved but not yet confirmed: the address still speaks for Canada.
     assert sender_entity(CANADA_MISSION) == canada_mission.entity
     assert Client().post(confirmation_path(CANADA_MISSION)).status_code == 200
-    assert sender_entity(CANADA_MISSION) == request.entity
+    assert sender_entity(CANADA_MISSION) == held_request.entity
     assert not EntityContact.objects.filter(pk=canada_mission.pk).exists()
     told = next(m for m in mail.outbox if m.to == ["desk@canada.example"])
     assert "no longer a contact address of Canada" in told.body
@@ -252,73 +260,57 @@ def test_secretariat_approval_moves_the_address_once_confirmed(
 
 
 def test_secretariat_refusal_deletes_the_request(
-    as_france: Client, as_secretariat: Client, canada_mission: EntityContact
+    as_secretariat: Client, held_request: EntityContact
 ) -> None:
-    as_france.post("/delegations/FRA/", {"email": CANADA_MISSION})
-    request = EntityContact.objects.get(entity__code="FRA", email=CANADA_MISSION)
-    as_secretariat.post(f"/delegations/contact-requests/{request.pk}/reject/")
-    assert not EntityContact.objects.filter(pk=request.pk).exists()
+    as_secretariat.post(f"/delegations/contact-requests/{held_request.pk}/reject/")
+    assert not EntityContact.objects.filter(pk=held_request.pk).exists()
     assert AuditEntry.objects.filter(action="entity.contact_rejected").count() == 1
-    again = as_secretariat.post(f"/delegations/contact-requests/{request.pk}/reject/")
+    again = as_secretariat.post(f"/delegations/contact-requests/{held_request.pk}/reject/")
     assert again.status_code == 404
 
 
 def test_decided_request_is_not_decided_twice(
-    as_france: Client, as_secretariat: Client, canada_mission: EntityContact
+    as_secretariat: Client, held_request: EntityContact
 ) -> None:
-    as_france.post("/delegations/FRA/", {"email": CANADA_MISSION})
-    request = EntityContact.objects.get(entity__code="FRA", email=CANADA_MISSION)
-    as_secretariat.post(f"/delegations/contact-requests/{request.pk}/approve/")
+    as_secretariat.post(f"/delegations/contact-requests/{held_request.pk}/approve/")
     response = as_secretariat.post(
-        f"/delegations/contact-requests/{request.pk}/reject/", follow=True
+        f"/delegations/contact-requests/{held_request.pk}/reject/", follow=True
     )
     assert "decided already" in response.content.decode()
-    assert EntityContact.objects.filter(pk=request.pk).exists()
+    assert EntityContact.objects.filter(pk=held_request.pk).exists()
 
 
-def test_unknown_decision_is_not_found(
-    as_secretariat: Client, as_france: Client, canada_mission: EntityContact
-) -> None:
-    as_france.post("/delegations/FRA/", {"email": CANADA_MISSION})
-    request = EntityContact.objects.get(entity__code="FRA", email=CANADA_MISSION)
-    response = as_secretariat.post(f"/delegations/contact-requests/{request.pk}/delete/")
+def test_unknown_decision_is_not_found(as_secretariat: Client, held_request: EntityContact) -> None:
+    response = as_secretariat.post(f"/delegations/contact-requests/{held_request.pk}/delete/")
     assert response.status_code == 404
 
 
 @pytest.mark.parametrize("persona", ["as_france", "as_canada", "as_presidency"])
 def test_delegations_are_refused_the_secretariats_decisions(
-    request: pytest.FixtureRequest, as_france: Client, canada_mission: EntityContact, persona: str
+    request: pytest.FixtureRequest, held_request: EntityContact, persona: str
 ) -> None:
-    as_france.post("/delegations/FRA/", {"email": CANADA_MISSION})
-    pending = EntityContact.objects.get(entity__code="FRA", email=CANADA_MISSION)
     client: Client = request.getfixturevalue(persona)
     assert client.get("/delegations/contact-requests/").status_code == 403
-    response = client.post(f"/delegations/contact-requests/{pending.pk}/approve/")
+    response = client.post(f"/delegations/contact-requests/{held_request.pk}/approve/")
     assert response.status_code == 403
-    pending.refresh_from_db()
-    assert pending.status == ContactStatus.SECRETARIAT
+    held_request.refresh_from_db()
+    assert held_request.status == ContactStatus.SECRETARIAT
 
 
 def test_anonymous_is_refused_the_secretariats_decisions(
-    client: Client, as_france: Client, canada_mission: EntityContact
+    client: Client, held_request: EntityContact
 ) -> None:
-    as_france.post("/delegations/FRA/", {"email": CANADA_MISSION})
-    pending = EntityContact.objects.get(entity__code="FRA", email=CANADA_MISSION)
     listing = client.get("/delegations/contact-requests/")
     assert listing["Location"] == "/account/sign-in/?next=/delegations/contact-requests/"
-    response = client.post(f"/delegations/contact-requests/{pending.pk}/approve/")
+    response = client.post(f"/delegations/contact-requests/{held_request.pk}/approve/")
     assert response.status_code == 302
-    pending.refresh_from_db()
-    assert pending.status == ContactStatus.SECRETARIAT
+    held_request.refresh_from_db()
+    assert held_request.status == ContactStatus.SECRETARIAT
 
 
-def test_service_refuses_a_delegation_deciding(
-    france: User, as_france: Client, canada_mission: EntityContact
-) -> None:
-    as_france.post("/delegations/FRA/", {"email": CANADA_MISSION})
-    pending = EntityContact.objects.get(entity__code="FRA", email=CANADA_MISSION)
+def test_service_refuses_a_delegation_deciding(france: User, held_request: EntityContact) -> None:
     with pytest.raises(PermissionDenied):
-        approve_contact(actor=france, contact=pending)
+        approve_contact(actor=france, contact=held_request)
 
 
 def test_address_taken_while_pending_goes_to_the_secretariat(
