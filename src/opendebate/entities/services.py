@@ -185,6 +185,12 @@ def _tell_contacts(entity: Entity, *, event: str, besides: str = "") -> None:
     )
 
 
+def _tell_about(contact: EntityContact, event: str, **values: str) -> None:
+    """Tell the contact's entity about it; `event` may name %(email)s and %(entity)s."""
+    values = {"email": contact.email, "entity": _name(contact.entity), **values}
+    _tell_contacts(contact.entity, event=event % values, besides=contact.email)
+
+
 def _name(entity: Entity) -> str:
     return entity.name(Language.of_reader().value)
 
@@ -232,12 +238,12 @@ def request_contact(*, actor: User, entity: Entity, email: str, label: str = "")
         status=status,
         held_by=sorted({holder.entity.code for holder in holders}),
     )
-    values = {"email": address, "entity": _name(entity), "person": actor.full_name}
     if holders:
         event = _(
             "%(person)s asked for %(email)s to become a contact address of %(entity)s. The "
             "address or its mail domain belongs to another entity, so the Secretariat decides."
         )
+        values = {"email": address, "entity": _name(entity), "person": actor.full_name}
         for holder in {holder.entity for holder in holders}:
             _tell_contacts(holder, event=event % values)
     else:
@@ -246,7 +252,7 @@ def request_contact(*, actor: User, entity: Entity, email: str, label: str = "")
             "%(person)s asked for %(email)s to become a contact address of %(entity)s. It takes "
             "effect when someone who reads that mailbox follows the confirmation link sent to it."
         )
-    _tell_contacts(entity, event=event % values, besides=address)
+    _tell_about(contact, event, person=actor.full_name)
     return contact
 
 
@@ -305,12 +311,7 @@ def confirm_contact(*, token: str, request: HttpRequest | None = None) -> Entity
         entity=contact.entity,
         subject=contact.email,
     )
-    event = _("%(email)s is now a contact address of %(entity)s.")
-    _tell_contacts(
-        contact.entity,
-        event=event % {"email": contact.email, "entity": _name(contact.entity)},
-        besides=contact.email,
-    )
+    _tell_about(contact, _("%(email)s is now a contact address of %(entity)s."))
     return contact
 
 
@@ -324,21 +325,23 @@ def _release(holder: EntityContact, *, to: Entity) -> None:
         "%(email)s is no longer a contact address of %(entity)s: the Secretariat approved its "
         "move to %(other)s."
     )
-    values = {"email": holder.email, "entity": _name(holder.entity), "other": _name(to)}
-    _tell_contacts(holder.entity, event=event % values, besides=holder.email)
+    _tell_about(holder, event, other=_name(to))
 
 
-def _ensure_secretariat_decides(actor: User, contact: EntityContact) -> None:
+def _request_to_decide(actor: User, contact: EntityContact) -> EntityContact:
+    """The request, locked so that two decisions on it cannot both pass."""
     if not actor.is_secretariat:
         raise PermissionDenied(_("Only the Secretariat decides on this request."))
-    if contact.status != ContactStatus.SECRETARIAT:
+    locked = EntityContact.objects.select_for_update().select_related("entity").get(pk=contact.pk)
+    if locked.status != ContactStatus.SECRETARIAT:
         raise ValidationError(_("This request has been decided already."))
+    return locked
 
 
 @transaction.atomic
 def approve_contact(*, actor: User, contact: EntityContact) -> None:
     """Let a held address move: its owner still confirms it through the link mailed to it."""
-    _ensure_secretariat_decides(actor, contact)
+    contact = _request_to_decide(actor, contact)
     contact.status = ContactStatus.PENDING
     contact.approved_by = actor
     contact.save(update_fields=["status", "approved_by"])
@@ -350,21 +353,19 @@ def approve_contact(*, actor: User, contact: EntityContact) -> None:
         "The Secretariat approved %(email)s as a contact address of %(entity)s. It takes effect "
         "when someone who reads that mailbox follows the confirmation link sent to it."
     )
-    values = {"email": contact.email, "entity": _name(contact.entity)}
-    _tell_contacts(contact.entity, event=event % values, besides=contact.email)
+    _tell_about(contact, event)
 
 
 @transaction.atomic
 def reject_contact(*, actor: User, contact: EntityContact) -> None:
     """Refuse a held address: the request is deleted, the audit log keeps it."""
-    _ensure_secretariat_decides(actor, contact)
+    contact = _request_to_decide(actor, contact)
     record_audit(
         action="entity.contact_rejected", actor=actor, entity=contact.entity, subject=contact.email
     )
     contact.delete()
     event = _("The Secretariat refused %(email)s as a contact address of %(entity)s.")
-    values = {"email": contact.email, "entity": _name(contact.entity)}
-    _tell_contacts(contact.entity, event=event % values, besides=contact.email)
+    _tell_about(contact, event)
 
 
 @transaction.atomic
@@ -375,5 +376,4 @@ def remove_contact(*, actor: User, contact: EntityContact) -> None:
     )
     contact.delete()
     event = _("%(person)s removed %(email)s from the contact addresses of %(entity)s.")
-    values = {"person": actor.full_name, "email": contact.email, "entity": _name(contact.entity)}
-    _tell_contacts(contact.entity, event=event % values, besides=contact.email)
+    _tell_about(contact, event, person=actor.full_name)
