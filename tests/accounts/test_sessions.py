@@ -170,7 +170,7 @@ def test_owner_signs_in_with_the_second_factor_despite_a_lock_out(secretariat: U
     owner = Client()
     response = owner.post(
         "/account/sign-in/",
-        {"username": secretariat.email, "password": PASSWORD, "token": current_code(secretariat)},
+        {"username": secretariat.email, "password": PASSWORD, "code": current_code(secretariat)},
     )
     assert response.status_code == 302
     assert signed_in_as(owner) == secretariat.email
@@ -182,7 +182,7 @@ def test_wrong_code_does_not_unlock_and_is_audited(secretariat: User) -> None:
     lock_out(secretariat.email)
     response = Client().post(
         "/account/sign-in/",
-        {"username": secretariat.email, "password": PASSWORD, "token": "000000"},
+        {"username": secretariat.email, "password": PASSWORD, "code": "000000"},
     )
     assert "Too many failed attempts" in response.content.decode()
     assert AuditEntry.objects.filter(
@@ -195,7 +195,7 @@ def test_right_code_with_a_wrong_password_does_not_sign_in(secretariat: User) ->
     owner = Client()
     response = owner.post(
         "/account/sign-in/",
-        {"username": secretariat.email, "password": "guess", "token": current_code(secretariat)},
+        {"username": secretariat.email, "password": "guess", "code": current_code(secretariat)},
     )
     assert "is not right" in response.content.decode()
     assert signed_in_as(owner) is None

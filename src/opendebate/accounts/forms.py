@@ -16,7 +16,8 @@ class SignInForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
-    token = forms.CharField(
+    # Not "token", the field of the second-factor page, so that the two pages stay distinct.
+    code = forms.CharField(
         label=_("Code from your authenticator app"),
         required=False,
         max_length=8,
@@ -46,7 +47,7 @@ class SignInForm(AuthenticationForm):
         email = self.cleaned_data.get("username")
         if email and self.request is not None:
             self.gate = sign_in_gate(
-                email=email, code=self.cleaned_data.get("token", ""), request=self.request
+                email=email, code=self.cleaned_data.get("code", ""), request=self.request
             )
             if not self.gate.open:
                 raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
