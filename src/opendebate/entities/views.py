@@ -119,7 +119,7 @@ def confirm_contact(request: HttpRequest, token: str) -> HttpResponse:
     """The link mailed to a requested address. Open to anyone: the signed token is the proof
     that its reader controls the mailbox, which a shared mission mailbox without an account
     can give too. GET only asks, so that a mail scanner opening links confirms nothing."""
-    context: dict[str, object] = {"token": token}
+    context: dict[str, object] = {}
     if request.method == "POST":
         try:
             context["contact"] = services.confirm_contact(token=token, request=request)
@@ -134,6 +134,7 @@ def contact_requests(request: HttpRequest) -> HttpResponse:
     """The Secretariat's list of addresses asked for that another entity holds."""
     ensure_secretariat(request)
     language = _content_language()
+    # One holders query per request: only the few requests waiting for a decision are listed.
     rows = [
         (
             contact,
