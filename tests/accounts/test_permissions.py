@@ -7,6 +7,7 @@ from django.test import Client
 
 from opendebate.accounts.models import User
 from opendebate.common.models import AuditEntry
+from opendebate.entities.enums import ContactStatus
 from opendebate.entities.models import Entity, EntityContact
 
 pytestmark = pytest.mark.django_db
@@ -69,14 +70,18 @@ def test_delegation_adds_and_removes_its_contact(as_france: Client, france: User
     )
     assert response.status_code == 302
     contact = EntityContact.objects.get(entity=france.entity)
-    assert (contact.email, contact.label) == ("mission@france.example", "Shared mailbox")
+    assert (contact.email, contact.label, contact.status) == (
+        "mission@france.example",
+        "Shared mailbox",
+        ContactStatus.PENDING,
+    )
     duplicate = as_france.post("/delegations/FRA/", {"email": "mission@france.example"})
     assert "already a contact" in duplicate.content.decode()
     as_france.post(f"/delegations/FRA/contacts/{contact.pk}/remove/")
     assert not EntityContact.objects.filter(pk=contact.pk).exists()
     assert list(
         AuditEntry.objects.filter(entity=france.entity).values_list("action", flat=True)
-    ) == ["entity.contact_removed", "entity.contact_added"]
+    ) == ["entity.contact_removed", "entity.contact_requested"]
 
 
 def test_unknown_entity_is_not_found(as_secretariat: Client) -> None:

@@ -7,7 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from opendebate.accounts.enums import Role
-from opendebate.accounts.services import is_sign_in_throttled
+from opendebate.accounts.services import SignInGate, sign_in_gate
 from opendebate.entities.models import Entity
 from opendebate.entities.queries import submitting_entities
 
@@ -15,6 +15,16 @@ from opendebate.entities.queries import submitting_entities
 class SignInForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    # Not "token", the field of the second-factor page, so that the two pages stay distinct.
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        required=False,
+        max_length=8,
+        help_text=_("Only needed when signing in with this address has been paused."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9 ]*"}
+        ),
     )
 
     error_messages = {
@@ -24,19 +34,23 @@ class SignInForm(AuthenticationForm):
             "several failures, signing in is paused for a few minutes."
         ),
         "throttled": _(
-            "Too many failed attempts to sign in with this address. Wait 15 minutes, or ask the "
-            "Secretariat to reset your password."
+            "Too many failed attempts to sign in with this address. If it is yours, sign in from "
+            "a device you have signed in from before, or enter the code from your authenticator "
+            "app as well; otherwise wait 15 minutes, or ask the Secretariat to reset your "
+            "password."
         ),
     }
 
+    gate: SignInGate | None = None
+
     def clean(self) -> dict[str, Any]:
         email = self.cleaned_data.get("username")
-        if (
-            email
-            and self.request is not None
-            and is_sign_in_throttled(email=email, request=self.request)
-        ):
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
+        if email and self.request is not None:
+            self.gate = sign_in_gate(
+                email=email, code=self.cleaned_data.get("code", ""), request=self.request
+            )
+            if not self.gate.open:
+                raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
         return super().clean()
 
 

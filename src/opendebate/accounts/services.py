@@ -5,18 +5,22 @@ from __future__ import annotations
 import datetime
 import hashlib
 import secrets
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import password_validation
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
 
 from opendebate.accounts.enums import Role
 from opendebate.accounts.models import Invitation, User
@@ -29,6 +33,12 @@ if TYPE_CHECKING:
     from django.http import HttpRequest
 
     from opendebate.entities.models import Entity
+
+
+KNOWN_DEVICE_SALT = "opendebate.accounts.known-device"
+KNOWN_DEVICE_COOKIE = "opendebate_device"
+# A device stays known this long after its last complete sign-in, which renews it.
+KNOWN_DEVICE_DAYS = 90
 
 
 def token_hash(token: str) -> str:
@@ -136,13 +146,87 @@ def recent_failures(*, action: str, subject: str = "", ip: str | None = None) ->
     return entries.count()
 
 
-def is_sign_in_throttled(*, email: str, request: HttpRequest) -> bool:
-    """Too many recent failures for this address, or from this IP across addresses."""
+@dataclass(frozen=True)
+class SignInGate:
+    """Whether a sign-in attempt may be checked at all, and how a lock was lifted."""
+
+    open: bool
+    # The owner's authenticator, when its current code lifted the address's lock: the
+    # sign-in then passes the second factor as well.
+    device: TOTPDevice | None = None
+
+
+def sign_in_gate(*, email: str, code: str, request: HttpRequest) -> SignInGate:
+    """Decide whether a sign-in for `email` from this client may go on to the password check.
+
+    Too many failures from the client's IP close the gate whatever else is shown: that limit
+    stops one machine trying many addresses. Too many failures for the address close it to
+    strangers only: a browser holding the owner's known-device cookie, or a request carrying the
+    owner's current authenticator code, is the owner, who must not be locked out by whoever
+    guessed their address. The password is still checked after either.
+    """
     limit = settings.LOGIN_FAILURE_LIMIT
-    if recent_failures(action="auth.login_failed", subject=email.strip().lower()) >= limit:
-        return True
+    address = email.strip().lower()
     ip = client_ip(request)
-    return bool(ip) and recent_failures(action="auth.login_failed", ip=ip) >= limit * 4
+    if ip and recent_failures(action="auth.login_failed", ip=ip) >= limit * 4:
+        return SignInGate(open=False)
+    if recent_failures(action="auth.login_failed", subject=address) < limit:
+        return SignInGate(open=True)
+    if is_known_device(request, email=address):
+        record_audit(
+            action="auth.lock_bypassed", request=request, subject=address, by="known device"
+        )
+        return SignInGate(open=True)
+    device = _unlocking_device(email=address, code=code.strip(), request=request)
+    return SignInGate(open=device is not None, device=device)
+
+
+def _unlocking_device(*, email: str, code: str, request: HttpRequest) -> TOTPDevice | None:
+    user = User.objects.filter(email=email, is_active=True).first()
+    device = confirmed_totp_device(user) if user is not None and code else None
+    if device is None or is_two_factor_throttled(device.user) or not device.verify_is_allowed()[0]:
+        return None
+    if not device.verify_token(code):
+        record_audit(action="auth.two_factor_failed", request=request, subject=email)
+        return None
+    record_audit(action="auth.lock_bypassed", request=request, subject=email, by="authenticator")
+    return device
+
+
+def _device_proof(user: User) -> str:
+    # Changes with the password, so a password reset forgets every known device.
+    return user.get_session_auth_hash()
+
+
+def known_device_cookie(user: User) -> str:
+    """The signed value of the cookie that marks this browser as one `user` signed in from."""
+    return signing.dumps({"u": user.pk, "p": _device_proof(user)}, salt=KNOWN_DEVICE_SALT)
+
+
+def is_known_device(request: HttpRequest, *, email: str) -> bool:
+    """Whether the request carries a valid known-device cookie of the account at `email`."""
+    try:
+        value = signing.loads(
+            request.COOKIES.get(KNOWN_DEVICE_COOKIE, ""),
+            salt=KNOWN_DEVICE_SALT,
+            max_age=datetime.timedelta(days=KNOWN_DEVICE_DAYS),
+        )
+    except signing.BadSignature:
+        return False
+    user = User.objects.filter(pk=value.get("u"), email=email, is_active=True).first()
+    return user is not None and constant_time_compare(value.get("p", ""), _device_proof(user))
+
+
+def revoke_api_tokens(*, user: User, reason: str, request: HttpRequest | None = None) -> None:
+    """Delete the user's API tokens, so that a tool holding one is refused from now on."""
+    if Token.objects.filter(user=user).delete()[0]:
+        record_audit(
+            action="auth.api_token_revoked",
+            request=request,
+            actor=user,
+            subject=user.email,
+            reason=reason,
+        )
 
 
 def is_two_factor_throttled(user: User) -> bool:

@@ -3,9 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from opendebate.accounts.models import User
+from opendebate.accounts.services import revoke_api_tokens
 from opendebate.common.services import record_audit
 
 
@@ -18,6 +21,25 @@ def audit_login(sender: object, request: HttpRequest, user: Any, **kwargs: Any) 
 def audit_logout(sender: object, request: HttpRequest, user: Any, **kwargs: Any) -> None:
     if user is not None:
         record_audit(action="auth.logout", request=request, actor=user, subject=user.email)
+        # Signing out ends everything that acts as the user, tools' tokens included.
+        revoke_api_tokens(user=user, reason="signed out", request=request)
+
+
+@receiver(pre_save, sender=User)
+def revoke_tokens_on_role_change(
+    sender: object, instance: User, raw: bool = False, **kwargs: Any
+) -> None:
+    """A token was issued for a role and an entity: it must not carry over to new ones."""
+    update_fields = kwargs.get("update_fields")
+    if (
+        raw
+        or instance.pk is None
+        or (update_fields and not {"role", "entity"} & set(update_fields))
+    ):
+        return
+    before = User.objects.filter(pk=instance.pk).values_list("role", "entity_id").first()
+    if before is not None and before != (instance.role, instance.entity_id):
+        revoke_api_tokens(user=instance, reason="role or entity changed")
 
 
 @receiver(user_login_failed)

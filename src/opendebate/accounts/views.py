@@ -11,10 +11,12 @@ from django.contrib.auth.views import LoginView
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
 from opendebate.accounts import services
@@ -36,6 +38,41 @@ class SignInView(LoginView):
     template_name = "accounts/sign_in.html"
     redirect_authenticated_user = True
 
+    def form_valid(self, form: SignInForm) -> HttpResponse:  # type: ignore[override]
+        response = super().form_valid(form)
+        user: User = form.get_user()
+        if form.gate is not None and form.gate.device is not None:
+            # The code that lifted the address's lock is the second factor as well.
+            return _accept_second_factor(self.request, form.gate.device, response)
+        if not user.requires_two_factor:
+            _remember_device(response, user)
+        return response
+
+
+def _remember_device(response: HttpResponse, user: User) -> None:
+    """Mark this browser as one the user completed a sign-in from (see sign_in_gate)."""
+    response.set_cookie(
+        services.KNOWN_DEVICE_COOKIE,
+        services.known_device_cookie(user),
+        max_age=services.KNOWN_DEVICE_DAYS * 24 * 3600,
+        path=reverse("accounts:login"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def _accept_second_factor(
+    request: HttpRequest, device: TOTPDevice, response: HttpResponse
+) -> HttpResponse:
+    otp_login(request, device)
+    # A fresh session key once the second factor is in, so that a key seen or planted before
+    # it (session fixation) never carries the verified session.
+    request.session.cycle_key()
+    record_audit(action="auth.two_factor_verified", request=request, subject=device.user.email)
+    _remember_device(response, device.user)
+    return response
+
 
 def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
@@ -55,9 +92,8 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         elif services.confirm_totp_device(
             device=device, token=form.cleaned_data["token"], request=request
         ):
-            otp_login(request, device)
             messages.success(request, _("Two-factor authentication is on for your account."))
-            return redirect("home")
+            return _accept_second_factor(request, device, redirect("home"))
         else:
             form.add_error(
                 "token",
@@ -94,9 +130,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
             # django-otp backs off for a few seconds after each wrong code.
             form.add_error("token", _("Wait a few seconds after a wrong code, then try again."))
         elif device.verify_token(form.cleaned_data["token"].strip()):
-            otp_login(request, device)
-            record_audit(action="auth.two_factor_verified", request=request, subject=user.email)
-            return redirect(target or "home")
+            return _accept_second_factor(request, device, redirect(target or "home"))
         else:
             record_audit(action="auth.two_factor_failed", request=request, subject=user.email)
             form.add_error(

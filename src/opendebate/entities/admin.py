@@ -13,6 +13,8 @@ from opendebate.entities.models import (
 class ContactInline(admin.TabularInline[EntityContact, Entity]):
     model = EntityContact
     extra = 0
+    fields = ["email", "label", "status", "requested_by", "approved_by", "confirmed_at"]
+    readonly_fields = ["status", "requested_by", "approved_by", "confirmed_at"]
 
 
 @admin.register(Entity)

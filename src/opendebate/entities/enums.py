@@ -20,3 +20,11 @@ class MembershipStatus(models.TextChoices):
 class SeatKind(models.TextChoices):
     PERMANENT = "permanent", _("Permanent member")
     ELECTED = "elected", _("Elected member")
+
+
+class ContactStatus(models.TextChoices):
+    """Where an address stands: only a confirmed one speaks for its entity."""
+
+    PENDING = "pending", _("Waiting for confirmation from the address")
+    SECRETARIAT = "secretariat", _("Waiting for the Secretariat")
+    CONFIRMED = "confirmed", _("Confirmed")

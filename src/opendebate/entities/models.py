@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import unicodedata
 
+from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from opendebate.common.languages import Language
-from opendebate.entities.enums import EntityKind, MembershipStatus, SeatKind
+from opendebate.entities.enums import ContactStatus, EntityKind, MembershipStatus, SeatKind
 
 _ARTICLES = ("the ",)
 
@@ -96,21 +98,48 @@ class Entity(SixLanguageNames):
 
 
 class EntityContact(models.Model):
-    """An address that speaks for an entity: receipts go to it, mail from it is attributed."""
+    """An address that speaks for an entity: receipts go to it, mail from it is attributed.
+
+    Only a CONFIRMED address does either, and an address is confirmed for one entity at most.
+    A delegation's request always starts PENDING or SECRETARIAT (entities.services); the
+    default serves the rows trusted code writes directly (the migration of existing contacts,
+    the Secretariat's admin, demo and test data).
+    """
 
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="contacts")
     email = models.EmailField(_("e-mail address"))
     label = models.CharField(_("label"), max_length=120, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ContactStatus.choices, default=ContactStatus.CONFIRMED
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Set when the Secretariat lets the address move from another entity or its mail domain.
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["email"]
         constraints = [
-            models.UniqueConstraint(fields=["entity", "email"], name="unique_contact_per_entity")
+            models.UniqueConstraint(Lower("email"), "entity", name="unique_contact_per_entity"),
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=models.Q(status=ContactStatus.CONFIRMED),
+                name="one_entity_per_confirmed_address",
+                violation_error_message=_("This address is already confirmed for an entity."),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.email} ({self.entity.code})"
+
+    @property
+    def domain(self) -> str:
+        return self.email.rpartition("@")[2].lower()
 
 
 class CouncilSeat(models.Model):

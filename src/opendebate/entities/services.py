@@ -1,4 +1,11 @@
-"""Every write to the registry: loading the reference data, and an entity's contact addresses."""
+"""Every write to the registry: loading the reference data, and an entity's contact addresses.
+
+A contact address decides where an entity's receipts go and whose mail the intake attributes
+to it, so a delegation's request for one takes effect only when the address's owner follows the
+signed link mailed to it, and an address (or mail domain) another entity already holds moves
+only with the Secretariat's approval. Every step is audited and told to the entity's other
+confirmed contacts, so a hijack cannot go unnoticed.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +15,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opendebate.common.languages import Language
 from opendebate.common.services import record_audit
-from opendebate.entities.enums import EntityKind, SeatKind
+from opendebate.entities.enums import ContactStatus, EntityKind, SeatKind
 from opendebate.entities.models import (
     CouncilSeat,
     Entity,
@@ -24,8 +37,11 @@ from opendebate.entities.models import (
     GroupMembership,
     Presidency,
 )
+from opendebate.entities.queries import confirmed_contacts, other_holders
 
 if TYPE_CHECKING:
+    from django.http import HttpRequest
+
     from opendebate.accounts.models import User
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -147,19 +163,217 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
-def add_contact(*, actor: User, entity: Entity, email: str, label: str = "") -> EntityContact:
-    """Register an address that speaks for `entity`. The caller has checked the permission."""
+CONFIRMATION_VALID_DAYS = 7
+_CONFIRMATION_SALT = "opendebate.entities.contact-confirmation"
+
+
+def _tell_contacts(entity: Entity, *, event: str, besides: str = "") -> None:
+    """Mail `event` to the entity's confirmed contacts, other than the address concerned."""
+    recipients = [
+        contact.email for contact in confirmed_contacts(entity) if contact.email != besides
+    ]
+    if not recipients:
+        return
+    link = settings.SITE_URL + reverse("entities:delegation", args=[entity.code])
+    send_mail(
+        subject=_("Contact addresses of %(entity)s changed") % {"entity": _name(entity)},
+        message=render_to_string(
+            "entities/email/contact_change.txt", {"event": event, "link": link}
+        ),
+        from_email=None,
+        recipient_list=recipients,
+    )
+
+
+def _tell_about(contact: EntityContact, event: str, **values: str) -> None:
+    """Tell the contact's entity about it; `event` may name %(email)s and %(entity)s."""
+    values = {"email": contact.email, "entity": _name(contact.entity), **values}
+    _tell_contacts(contact.entity, event=event % values, besides=contact.email)
+
+
+def _name(entity: Entity) -> str:
+    return entity.name(Language.of_reader().value)
+
+
+def confirmation_token(contact: EntityContact) -> str:
+    """A signed, timestamped token naming this contact row and its address."""
+    return signing.dumps({"c": contact.pk, "e": contact.email}, salt=_CONFIRMATION_SALT)
+
+
+def _send_confirmation(contact: EntityContact) -> None:
+    link = settings.SITE_URL + reverse(
+        "entities:confirm_contact", args=[confirmation_token(contact)]
+    )
+    context = {"entity": _name(contact.entity), "link": link, "days": CONFIRMATION_VALID_DAYS}
+    send_mail(
+        subject=_("Confirm this address for %(entity)s") % {"entity": context["entity"]},
+        message=render_to_string("entities/email/contact_confirmation.txt", context),
+        from_email=None,
+        recipient_list=[contact.email],
+    )
+
+
+@transaction.atomic
+def request_contact(*, actor: User, entity: Entity, email: str, label: str = "") -> EntityContact:
+    """Ask for `email` to speak for `entity`. The caller has checked the permission.
+
+    A free address is PENDING and a confirmation link is mailed to it; an address, or an
+    address in a mail domain, that another entity holds waits for the Secretariat, and that
+    entity's contacts are told. Raises ValidationError for a malformed or repeated address.
+    """
     address = email.strip().lower()
     validate_email(address)
-    if entity.contacts.filter(email=address).exists():
+    if entity.contacts.filter(email__iexact=address).exists():
         raise ValidationError(_("This address is already a contact of this delegation."))
-    contact = EntityContact.objects.create(entity=entity, email=address, label=label.strip())
-    record_audit(action="entity.contact_added", actor=actor, entity=entity, subject=address)
+    holders = list(other_holders(entity=entity, email=address))
+    status = ContactStatus.SECRETARIAT if holders else ContactStatus.PENDING
+    contact = EntityContact.objects.create(
+        entity=entity, email=address, label=label.strip(), status=status, requested_by=actor
+    )
+    record_audit(
+        action="entity.contact_requested",
+        actor=actor,
+        entity=entity,
+        subject=address,
+        status=status,
+        held_by=sorted({holder.entity.code for holder in holders}),
+    )
+    if holders:
+        event = _(
+            "%(person)s asked for %(email)s to become a contact address of %(entity)s. The "
+            "address or its mail domain belongs to another entity, so the Secretariat decides."
+        )
+        values = {"email": address, "entity": _name(entity), "person": actor.full_name}
+        for holder in {holder.entity for holder in holders}:
+            _tell_contacts(holder, event=event % values)
+    else:
+        _send_confirmation(contact)
+        event = _(
+            "%(person)s asked for %(email)s to become a contact address of %(entity)s. It takes "
+            "effect when someone who reads that mailbox follows the confirmation link sent to it."
+        )
+    _tell_about(contact, event, person=actor.full_name)
     return contact
 
 
+@transaction.atomic
+def confirm_contact(*, token: str, request: HttpRequest | None = None) -> EntityContact:
+    """Confirm the contact a link names: from now on it receives receipts and its mail counts.
+
+    Raises ValidationError for a forged, expired or used link. An address another entity came
+    to hold since the request is not confirmed but sent to the Secretariat; one the Secretariat
+    approved moves, and the entity that held it is told.
+    """
+    try:
+        value = signing.loads(
+            token,
+            salt=_CONFIRMATION_SALT,
+            max_age=datetime.timedelta(days=CONFIRMATION_VALID_DAYS),
+        )
+    except signing.SignatureExpired:
+        raise ValidationError(
+            _("This confirmation link has expired. Ask the delegation to add the address again.")
+        ) from None
+    except signing.BadSignature:
+        raise ValidationError(_("This confirmation link is not valid.")) from None
+    contact = (
+        EntityContact.objects.select_for_update()
+        .select_related("entity")
+        .filter(pk=value["c"], email=value["e"], status=ContactStatus.PENDING)
+        .first()
+    )
+    if contact is None:
+        raise ValidationError(
+            _("This confirmation link has been used already, or the request was withdrawn.")
+        )
+    holders = list(other_holders(entity=contact.entity, email=contact.email))
+    if holders and contact.approved_by_id is None:
+        contact.status = ContactStatus.SECRETARIAT
+        contact.save(update_fields=["status"])
+        record_audit(
+            action="entity.contact_held_for_secretariat",
+            request=request,
+            entity=contact.entity,
+            subject=contact.email,
+            status=contact.status,
+            held_by=sorted({holder.entity.code for holder in holders}),
+        )
+        return contact
+    for holder in holders:
+        if holder.email == contact.email:
+            _release(holder, to=contact.entity)
+    contact.status = ContactStatus.CONFIRMED
+    contact.confirmed_at = timezone.now()
+    contact.save(update_fields=["status", "confirmed_at"])
+    record_audit(
+        action="entity.contact_confirmed",
+        request=request,
+        entity=contact.entity,
+        subject=contact.email,
+    )
+    _tell_about(contact, _("%(email)s is now a contact address of %(entity)s."))
+    return contact
+
+
+def _release(holder: EntityContact, *, to: Entity) -> None:
+    """Take an address from the entity that held it, as the Secretariat approved."""
+    record_audit(
+        action="entity.contact_transferred", entity=holder.entity, subject=holder.email, to=to.code
+    )
+    holder.delete()
+    event = _(
+        "%(email)s is no longer a contact address of %(entity)s: the Secretariat approved its "
+        "move to %(other)s."
+    )
+    _tell_about(holder, event, other=_name(to))
+
+
+def _request_to_decide(actor: User, contact: EntityContact) -> EntityContact:
+    """The request, locked so that two decisions on it cannot both pass."""
+    if not actor.is_secretariat:
+        raise PermissionDenied(_("Only the Secretariat decides on this request."))
+    locked = EntityContact.objects.select_for_update().select_related("entity").get(pk=contact.pk)
+    if locked.status != ContactStatus.SECRETARIAT:
+        raise ValidationError(_("This request has been decided already."))
+    return locked
+
+
+@transaction.atomic
+def approve_contact(*, actor: User, contact: EntityContact) -> None:
+    """Let a held address move: its owner still confirms it through the link mailed to it."""
+    contact = _request_to_decide(actor, contact)
+    contact.status = ContactStatus.PENDING
+    contact.approved_by = actor
+    contact.save(update_fields=["status", "approved_by"])
+    record_audit(
+        action="entity.contact_approved", actor=actor, entity=contact.entity, subject=contact.email
+    )
+    _send_confirmation(contact)
+    event = _(
+        "The Secretariat approved %(email)s as a contact address of %(entity)s. It takes effect "
+        "when someone who reads that mailbox follows the confirmation link sent to it."
+    )
+    _tell_about(contact, event)
+
+
+@transaction.atomic
+def reject_contact(*, actor: User, contact: EntityContact) -> None:
+    """Refuse a held address: the request is deleted, the audit log keeps it."""
+    contact = _request_to_decide(actor, contact)
+    record_audit(
+        action="entity.contact_rejected", actor=actor, entity=contact.entity, subject=contact.email
+    )
+    contact.delete()
+    event = _("The Secretariat refused %(email)s as a contact address of %(entity)s.")
+    _tell_about(contact, event)
+
+
+@transaction.atomic
 def remove_contact(*, actor: User, contact: EntityContact) -> None:
+    """Remove an address, confirmed or not. The caller has checked the permission."""
     record_audit(
         action="entity.contact_removed", actor=actor, entity=contact.entity, subject=contact.email
     )
     contact.delete()
+    event = _("%(person)s removed %(email)s from the contact addresses of %(entity)s.")
+    _tell_about(contact, event, person=actor.full_name)

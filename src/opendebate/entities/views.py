@@ -7,15 +7,21 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from opendebate.accounts.permissions import ensure_can_act_for
+from opendebate.accounts.permissions import ensure_can_act_for, ensure_secretariat
 from opendebate.common.languages import Language
 from opendebate.entities import services
-from opendebate.entities.enums import EntityKind
+from opendebate.entities.enums import ContactStatus, EntityKind
 from opendebate.entities.forms import ContactForm
 from opendebate.entities.models import Entity, EntityContact
-from opendebate.entities.queries import council_seats, presidencies_of
+from opendebate.entities.queries import (
+    contacts_awaiting_secretariat,
+    council_seats,
+    other_holders,
+    presidencies_of,
+)
 
 
 def _content_language() -> str:
@@ -67,7 +73,7 @@ def delegation(request: HttpRequest, code: str) -> HttpResponse:
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_contact(
+            contact = services.request_contact(
                 actor=request.user,  # type: ignore[arg-type]
                 entity=entity,
                 email=form.cleaned_data["email"],
@@ -76,7 +82,9 @@ def delegation(request: HttpRequest, code: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error("email", error)
         else:
-            messages.success(request, _("Contact address added."))
+            messages.success(
+                request, _REQUESTED[ContactStatus(contact.status)] % {"email": contact.email}
+            )
             return redirect("entities:delegation", code=entity.code)
     context = {
         "entity": entity,
@@ -88,6 +96,18 @@ def delegation(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "entities/delegation.html", context)
 
 
+_REQUESTED = {
+    ContactStatus.PENDING: gettext_lazy(
+        "A confirmation link has been sent to %(email)s. The address takes effect once someone "
+        "who reads that mailbox follows it."
+    ),
+    ContactStatus.SECRETARIAT: gettext_lazy(
+        "%(email)s, or its mail domain, belongs to another entity: the Secretariat has been "
+        "asked to decide. Nothing changes until it does."
+    ),
+}
+
+
 @login_required
 @require_POST
 def remove_contact(request: HttpRequest, code: str, contact_id: int) -> HttpResponse:
@@ -97,3 +117,52 @@ def remove_contact(request: HttpRequest, code: str, contact_id: int) -> HttpResp
     services.remove_contact(actor=request.user, contact=contact)  # type: ignore[arg-type]
     messages.success(request, _("Contact address removed."))
     return redirect("entities:delegation", code=entity.code)
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_contact(request: HttpRequest, token: str) -> HttpResponse:
+    """The link mailed to a requested address. Open to anyone: the signed token is the proof
+    that its reader controls the mailbox, which a shared mission mailbox without an account
+    can give too. GET only asks, so that a mail scanner opening links confirms nothing."""
+    context: dict[str, object] = {}
+    if request.method == "POST":
+        try:
+            context["contact"] = services.confirm_contact(token=token, request=request)
+        except ValidationError as error:
+            context["error"] = error.messages[0]
+            return render(request, "entities/contact_confirm.html", context, status=400)
+    return render(request, "entities/contact_confirm.html", context)
+
+
+@login_required
+def contact_requests(request: HttpRequest) -> HttpResponse:
+    """The Secretariat's list of addresses asked for that another entity holds."""
+    ensure_secretariat(request)
+    language = _content_language()
+    # One holders query per request: only the few requests waiting for a decision are listed.
+    rows = [
+        (
+            contact,
+            contact.entity.name(language),
+            other_holders(entity=contact.entity, email=contact.email),
+        )
+        for contact in contacts_awaiting_secretariat()
+    ]
+    return render(request, "entities/contact_requests.html", {"rows": rows})
+
+
+@login_required
+@require_POST
+def decide_contact(request: HttpRequest, contact_id: int, decision: str) -> HttpResponse:
+    ensure_secretariat(request)
+    contact = get_object_or_404(EntityContact.objects.select_related("entity"), pk=contact_id)
+    decide = {"approve": services.approve_contact, "reject": services.reject_contact}.get(decision)
+    if decide is None:
+        raise Http404
+    try:
+        decide(actor=request.user, contact=contact)  # type: ignore[arg-type]
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Decision recorded and the delegation's contacts told."))
+    return redirect("entities:contact_requests")

@@ -25,7 +25,8 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from opendebate.entities.models import Entity, EntityContact
+from opendebate.entities.models import Entity
+from opendebate.entities.queries import confirmed_contacts
 from opendebate.intake.enums import MessageState, TriageReason
 from opendebate.intake.models import InboundMessage
 from opendebate.intake.parsing import Attachment, ParsedMessage, parse_message, statement_candidates
@@ -111,9 +112,9 @@ def find_meeting(
 def find_entity(parsed: ParsedMessage) -> Entity | None:
     entities = {
         contact.entity
-        for contact in EntityContact.objects.filter(
-            email__iexact=parsed.from_address
-        ).select_related("entity")
+        for contact in confirmed_contacts()
+        .filter(email__iexact=parsed.from_address)
+        .select_related("entity")
     }
     return entities.pop() if len(entities) == 1 else None
 

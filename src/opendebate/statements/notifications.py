@@ -9,13 +9,14 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from opendebate.entities.queries import confirmed_contacts
 from opendebate.statements.models import Receipt
 
 
 def receipt_recipients(receipt: Receipt) -> list[str]:
     version = receipt.version
     entity = version.statement.entity
-    addresses = [contact.email for contact in entity.contacts.all()]
+    addresses = [contact.email for contact in confirmed_contacts(entity)]
     if version.submitted_by is not None:
         addresses.append(version.submitted_by.email)
     return sorted(set(addresses))
