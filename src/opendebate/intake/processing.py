@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from opendebate.entities.models import Entity, EntityContact
+from opendebate.ingest import safe_filename
 from opendebate.intake.enums import MessageState, TriageReason
 from opendebate.intake.models import InboundMessage
 from opendebate.intake.parsing import Attachment, ParsedMessage, parse_message, statement_candidates
@@ -29,7 +30,6 @@ from opendebate.meetings.models import Meeting
 from opendebate.statements import services
 from opendebate.statements.content import SubmissionRefused
 from opendebate.statements.enums import Channel
-from opendebate.statements.extract import safe_filename
 from opendebate.statements.language import detect_language
 from opendebate.statements.reading import PASTED_NAME, read_submission
 
