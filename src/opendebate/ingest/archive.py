@@ -16,6 +16,9 @@ from types import TracebackType
 
 from lxml import etree
 
+from opendebate.ingest.limits import MAX_MARKUP
+from opendebate.ingest.refusals import Refused
+
 _CHUNK = 64 * 1024
 # A long report has a few hundred parts (one per picture); the count field's maximum, 65535,
 # also marks a ZIP64 archive, which no office document needs.
@@ -57,8 +60,11 @@ def refuse_document_type(data: bytes, member: str) -> None:
 
 
 def parse_xml(data: bytes, member: str) -> etree._Element:
-    """The root of an XML part; DamagedFile if it is not well-formed."""
+    """The root of an XML part; DamagedFile if it is not well-formed, Refused past
+    MAX_MARKUP tags (counted in the bytes, before lxml builds an element for each)."""
     refuse_document_type(data, member)
+    if data.count(b"<") > MAX_MARKUP:
+        raise Refused("too_complex", "markup", limit=MAX_MARKUP)
     try:
         root = etree.fromstring(data, _XML_PARSER)
     except etree.XMLSyntaxError as error:

@@ -1,30 +1,35 @@
 """read_file: a received file read in a separate process that is killed past a time budget.
 
-A crafted file can make any reader slow (a PDF page of millions of drawing operations, a
-document of a million empty paragraphs); limits inside the readers stop what can be counted
-cheaply, and the budget stops the rest, from outside: the request that brought the file waits
-at most the budget, and no thread or process of the server is held longer.
+A crafted file can make any reader slow (a PDF page of millions of drawing operations, forms
+nested in forms); limits inside the readers stop what can be counted cheaply, and the budget
+stops the rest, from outside: the request that brought the file waits at most the budget, and
+no thread or process of the server is held longer.
 
-Reading processes are started ahead and kept (two at most when idle): starting Python and its
-readers costs some 200 ms, reading a statement a few. A process that overran its budget is
-killed and replaced; one that died (out of memory, or a crash in a C library) as well.
+Starting Python and importing the readers takes most of a second, so it is done once: a
+process (child.py) imports them and forks a reader on demand, in milliseconds. Readers are kept
+for the next file (two at most when idle); one that overran its budget is killed, one that died
+(out of memory, or a crash in a C library) is dropped.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import logging
 import os
 import select
+import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
-from typing import IO, Any, cast
+from pathlib import PurePosixPath
+from typing import Any
 
 from opendebate.ingest.filenames import safe_filename
-from opendebate.ingest.frames import LENGTH, READY, write_frame
+from opendebate.ingest.frames import LENGTH, PID
 from opendebate.ingest.limits import SECONDS
 from opendebate.ingest.refusals import Refused
 from opendebate.ingest.result import Reading
@@ -33,97 +38,122 @@ logger = logging.getLogger(__name__)
 
 READER = "opendebate.ingest.formats:read_document"
 _MAX_IDLE = 2
-_START_SECONDS = 30  # starting a process on a busy machine; not the file's cost
+_START_SECONDS = 60  # importing the readers on a busy machine; once per server process
 
 
 class _Died(Exception):
-    """The reading process ended or stopped answering."""
+    """A reading process ended or stopped answering."""
 
 
-class _Process:
-    def __init__(self) -> None:
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "opendebate.ingest.child"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-        )
-        # Both are pipes, as asked above.
-        self._stdin = cast(IO[bytes], self._process.stdin)
-        self._stdout = cast(IO[bytes], self._process.stdout)
-        self._ready = False
+def _receive(connection: socket.socket, count: int, deadline: float) -> bytes:
+    chunks: list[bytes] = []
+    while count:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([connection], [], [], left)[0]:
+            raise TimeoutError
+        chunk = connection.recv(min(count, 1 << 20))
+        if not chunk:
+            raise _Died
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
 
-    def _read(self, count: int, deadline: float) -> bytes:
-        descriptor = self._stdout.fileno()
-        chunks: list[bytes] = []
-        while count:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([descriptor], [], [], left)[0]:
-                raise TimeoutError
-            chunk = os.read(descriptor, min(count, 1 << 20))
-            if not chunk:
-                raise _Died
-            chunks.append(chunk)
-            count -= len(chunk)
-        return b"".join(chunks)
 
-    def read(self, data: bytes, name: str, reader: str, seconds: float) -> dict[str, Any]:
-        """Raises TimeoutError past `seconds` (counted once the process is ready), _Died."""
-        if not self._ready:
-            if self._read(len(READY), time.monotonic() + _START_SECONDS) != READY:
-                raise _Died
-            self._ready = True
+class _Reader:
+    """A forked reading process and the socket to it."""
+
+    def __init__(self, pid: int, connection: socket.socket) -> None:
+        self.pid = pid
+        self._connection = connection
+
+    def read(self, data: bytes, name: str, reader: str, deadline: float) -> dict[str, Any]:
+        """Raises TimeoutError past the deadline (of time.monotonic()), _Died."""
+        header = json.dumps({"name": name, "reader": reader}).encode()
         try:
-            write_frame(self._stdin, json.dumps({"name": name, "reader": reader}).encode())
-            deadline = time.monotonic() + seconds
-            write_frame(self._stdin, data)
-        except (BrokenPipeError, OSError):
+            self._connection.sendall(LENGTH.pack(len(header)) + header)
+            self._connection.sendall(LENGTH.pack(len(data)) + data)
+        except OSError:
             raise _Died from None
-        (length,) = LENGTH.unpack(self._read(LENGTH.size, deadline))
-        answer: dict[str, Any] = json.loads(self._read(length, deadline))
+        (length,) = LENGTH.unpack(_receive(self._connection, LENGTH.size, deadline))
+        answer: dict[str, Any] = json.loads(_receive(self._connection, length, deadline))
         return answer
 
     def kill(self) -> None:
-        self._process.kill()
+        with contextlib.suppress(ProcessLookupError):  # already gone
+            os.kill(self.pid, signal.SIGKILL)
         self.close()
 
     def close(self) -> None:
-        """Let the process end: it stops at the end of its input."""
-        self._stdin.close()
-        self._process.wait()
-        self._stdout.close()
+        """Let the reader end: it stops at the end of its input."""
+        self._connection.close()
 
 
 class _Pool:
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._idle: list[_Process] = []
-        self._owner = os.getpid()
+        self._idle: list[_Reader] = []
+        self._owner = 0
+        self._forker: subprocess.Popen[bytes] | None = None
+        self._control: socket.socket | None = None
         atexit.register(self.close)
 
-    def close(self) -> None:
-        with self._lock:
-            idle, self._idle = self._idle, []
-        if self._owner == os.getpid():
-            for process in idle:
-                process.close()
+    def _start(self) -> socket.socket:
+        ours, theirs = socket.socketpair()
+        self._forker = subprocess.Popen(  # noqa: S603  (our own module, no shell)
+            [sys.executable, "-m", "opendebate.ingest.child", str(theirs.fileno())],
+            pass_fds=(theirs.fileno(),),
+        )
+        theirs.close()
+        ours.settimeout(_START_SECONDS)
+        return ours
 
-    def take(self) -> _Process:
-        with self._lock:
-            if self._owner != os.getpid():  # a forked server process: its parent's are not ours
-                self._idle, self._owner = [], os.getpid()
-            return self._idle.pop() if self._idle else _Process()
+    def _fork(self) -> _Reader:
+        """A new reader; starts the forking process if there is none (or it has died)."""
+        if self._owner != os.getpid():  # a forked server process: its parent's are not ours
+            self._idle, self._forker, self._control = [], None, None
+            self._owner = os.getpid()
+        if self._control is None or self._forker is None or self._forker.poll() is not None:
+            self._control = self._start()
+        ours, theirs = socket.socketpair()
+        try:
+            socket.send_fds(self._control, [b"F"], [theirs.fileno()])
+            answer = self._control.recv(PID.size)
+        except OSError:
+            answer = b""
+        finally:
+            theirs.close()
+        if len(answer) != PID.size:
+            self._control.close()
+            self._control = None
+            ours.close()
+            raise _Died
+        return _Reader(PID.unpack(answer)[0], ours)
 
-    def give_back(self, process: _Process) -> None:
+    def take(self) -> _Reader:
+        with self._lock:
+            if self._idle and self._owner == os.getpid():
+                return self._idle.pop()
+            return self._fork()
+
+    def give_back(self, reader: _Reader) -> None:
         with self._lock:
             if len(self._idle) < _MAX_IDLE:
-                self._idle.append(process)
+                self._idle.append(reader)
                 return
-        process.kill()
+        reader.close()
 
-    def replace(self, process: _Process) -> None:
-        """Kill a process and start its replacement, which gets ready while nobody waits."""
-        process.kill()
-        self.give_back(_Process())
+    def close(self) -> None:
+        """Close the idle readers and the forking process: each ends at the end of its input."""
+        with self._lock:
+            if self._owner != os.getpid():
+                return
+            for reader in self._idle:
+                reader.close()
+            self._idle = []
+            if self._control is not None:
+                self._control.close()
+            if self._forker is not None:
+                self._forker.wait()
 
 
 _pool = _Pool()
@@ -135,17 +165,22 @@ def read_file(
     """What the file holds (formats.read_document), read in a reading process. Raises Refused,
     also with the code too_slow past `seconds`. `reader` names the function to run
     ("module:function"), so that a test can put a reader that hangs in its place."""
-    process = _pool.take()
+    name = safe_filename(filename)
     try:
-        answer = process.read(data, safe_filename(filename), reader, seconds)
+        process = _pool.take()
+    except _Died:
+        process = _pool.take()  # the forking process had died: a new one has started
+    deadline = time.monotonic() + seconds
+    try:
+        answer = process.read(data, name, reader, deadline)
     except TimeoutError:
-        _pool.replace(process)
+        process.kill()
         raise Refused("too_slow", seconds=f"{seconds:g}") from None
     except _Died:
         # Out of memory, or a crash in a C library: the file is what made it so.
-        logger.warning("the reading process of %s died", safe_filename(filename))
-        _pool.replace(process)
-        raise Refused("corrupt", os.path.splitext(filename)[1].lower().lstrip(".")) from None
+        logger.warning("the reading process of %s died", name)
+        process.kill()
+        raise Refused("corrupt", PurePosixPath(name).suffix.lower().lstrip(".")) from None
     _pool.give_back(process)
     if "refused" in answer:
         code, variant, params = answer["refused"]

@@ -1,4 +1,4 @@
-"""The frames between the server and its reading process: a 4-byte length, then the bytes."""
+"""The frames between the server and a reading process: a 4-byte length, then the bytes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import struct
 from typing import IO
 
 LENGTH = struct.Struct(">I")
-READY = b"R"  # what the reading process writes once its readers are imported
+PID = struct.Struct(">i")  # the forking process's answer: the new reader's process id
 
 
 def write_frame(stream: IO[bytes], payload: bytes) -> None:

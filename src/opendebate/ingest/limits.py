@@ -11,6 +11,9 @@ MAX_PAGES = 200
 # Page objects (text runs, paths, images) on one PDF page: a dense page of text has a few
 # thousand; a crafted page, millions of tiny drawing operations.
 MAX_PAGE_OBJECTS = 20_000
+# Tags in one XML part of a DOCX or ODT: a statement's has a few thousand, a long report's a few
+# hundred thousand; parsing a million takes lxml half a second.
+MAX_MARKUP = 500_000
 MAX_LINES = 50_000
 MAX_PARAGRAPHS = 20_000
 MAX_CHARACTERS = 1_000_000

@@ -29,6 +29,7 @@ _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+_NAMESPACES = {"text": _TEXT[1:-1]}
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _P, _H, _SPAN, _LIST = _TEXT + "p", _TEXT + "h", _TEXT + "span", _TEXT + "list"
 _ITEM, _HEADER = _TEXT + "list-item", _TEXT + "list-header"
@@ -130,8 +131,8 @@ class _Document:
     def read(self) -> Reading:
         text = self._content.find(f"{_OFFICE}body/{_OFFICE}text")
         if text is not None:
-            # Counted by lxml in C before any paragraph is built (see word.py).
-            if sum(1 for _ in text.iter(_P, _H)) > MAX_PARAGRAPHS:
+            # Counted by lxml before any paragraph is built (see word.py).
+            if text.xpath("count(//text:p | //text:h)", namespaces=_NAMESPACES) > MAX_PARAGRAPHS:
                 raise Refused("too_long", limit=MAX_PARAGRAPHS, unit="paragraphs")
             self._body(text)
         return Reading.of_blocks(self.blocks)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 _KINDS: dict[str, Promise] = {
     "zip": _("a ZIP archive"),
@@ -98,6 +99,10 @@ _MESSAGES: dict[str, Promise] = {
         "A page of the document holds more than %(limit)d drawing operations, far more than "
         "any text, so it was not read."
     ),
+    "too_complex.markup": _(
+        "The document is made of more than %(limit)d pieces of markup, far more than any "
+        "statement or letter, so it was not read."
+    ),
     "too_complex.memory": _(
         "Reading the document needed more than %(limit)d MB of memory, far more than any "
         "statement or letter, so it was stopped."
@@ -112,13 +117,14 @@ _MESSAGES: dict[str, Promise] = {
     ),
 }
 _UNITS: dict[str, Promise] = {
-    "lines": _("lines"),
-    "paragraphs": _("paragraphs"),
-    "characters": _("characters"),
+    "lines": pgettext_lazy("size of a document", "lines"),
+    "paragraphs": pgettext_lazy("size of a document", "paragraphs"),
+    "characters": pgettext_lazy("size of a document", "characters"),
 }
 _NO_EXTENSION = _("(no extension)")
 # Refusals about the shape of a file, not its format: the same advice for all of them.
 _SIMPLIFY = frozenset({"too_many_pages", "too_complex", "too_long", "too_slow"})
+_FULL_STOPS = ("。", "！", "？")
 Param = str | int
 
 
@@ -147,10 +153,10 @@ class Refused(ValueError):
         if isinstance(unit := params.get("unit"), str) and unit in _UNITS:
             params["unit"] = str(_UNITS[unit])
         text = str(_MESSAGES.get(key, _MESSAGES[self.code])) % params
-        return f"{text} {_SIMPLE_FILE}" if self.code in _SIMPLIFY else text
-
-    def __str__(self) -> str:
-        return self.message
+        if self.code not in _SIMPLIFY:
+            return text
+        # Chinese puts no space between sentences.
+        return f"{text}{'' if text.endswith(_FULL_STOPS) else ' '}{_SIMPLE_FILE}"
 
 
 def _rebuild(code: str, variant: str, params: dict[str, Param]) -> Refused:
