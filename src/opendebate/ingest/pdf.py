@@ -38,6 +38,8 @@ from opendebate.meetings.importer.clean import clean
 _PARAGRAPH_GAP = 1.25
 _ALEF_LAM = re.compile("[\u0627\u0623\u0625\u0622]\u0644")
 _DRAWN_NUMBER = re.compile(r"^([.)])(\d{1,3})(?= )")
+# Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms.
+_RIGHT_TO_LEFT_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _LINE_BREAK = re.compile("\r\n|\ufffe")
 _BULLET = re.compile(r"[^\w\s]\s+(?=\S)")
 
@@ -62,6 +64,9 @@ class _Line:
 
 
 def _right_to_left(text: str) -> bool:
+    """Whether most letters of the line are of a right-to-left script."""
+    if not _RIGHT_TO_LEFT_LETTER.search(text):  # most lines: no need to look at each letter
+        return False
     strong = [unicodedata.bidirectional(char) for char in text if char.isalpha()]
     return sum(kind in ("R", "AL") for kind in strong) > len(strong) / 2
 
