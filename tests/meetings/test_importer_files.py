@@ -9,10 +9,15 @@ import io
 
 import docx
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import translation
 
 from opendebate.ingest import Refused
 from opendebate.ingest.formats import read_document
 from opendebate.meetings.importer import parse_letter
+from opendebate.meetings.models import Meeting
+from tests.ingest import hostile
 from tests.meetings.letter_files import ESTONIA, LETTERS, letter_docx, letter_text
 
 ESTONIA_PDF = LETTERS / "en_estonia_2020-05-15.pdf"
@@ -96,3 +101,18 @@ def test_docx_tables_are_read_in_order_and_merged_cells_once() -> None:
         "Director",
         "After the table",
     ]
+
+
+@pytest.mark.django_db
+def test_crafted_letter_upload_is_refused_with_what_to_do(as_secretariat: Client) -> None:
+    # A PDF of forms nested in forms: minutes of PDFium if read in the request.
+    letter = SimpleUploadedFile("letter.pdf", hostile.nested_forms(8, 10))
+    with translation.override("en"):
+        response = as_secretariat.post("/meetings/import/", {"file": letter})
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [
+        "The document could not be read within 1.5 seconds (it is built in an unusually "
+        "complex way), so reading it was stopped. Save it as PDF/A from your word processor, "
+        "or as a new Word document, or paste the text."
+    ]
+    assert Meeting.objects.count() == 0
