@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from opendebate.ingest import Refused, read_file
+from opendebate.ingest import Refused, bounded, read_file
 from opendebate.ingest.formats import read_document
 from tests.ingest import hostile
 from tests.statements.fixtures import STATEMENTS_DATA
@@ -69,3 +69,16 @@ def test_reader_that_crashes_is_refused_and_the_next_file_read(tmp_path: Path) -
     assert (raised.value.code, raised.value.variant) == ("corrupt", "docx")
     assert _gone(int(pid_file.read_text()))
     assert read_file(EN_DOCX, "s.docx") == read_document(EN_DOCX, "s.docx")
+
+
+def test_forking_process_killed_from_outside_is_started_again() -> None:
+    read_file(EN_DOCX, "s.docx")
+    forker = bounded._pool._forker
+    assert forker is not None
+    forker.kill()  # as the system's out-of-memory killer would
+    forker.wait()
+    for reader in bounded._pool._idle:  # so that a new reader must be forked
+        reader.close()
+    bounded._pool._idle.clear()
+    assert read_file(EN_DOCX, "s.docx") == read_document(EN_DOCX, "s.docx")
+    assert bounded._pool._forker is not forker

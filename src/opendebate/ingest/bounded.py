@@ -113,6 +113,8 @@ class _Pool:
             self._idle, self._forker, self._control = [], None, None
             self._owner = os.getpid()
         if self._control is None or self._forker is None or self._forker.poll() is not None:
+            if self._control is not None:
+                self._control.close()
             self._control = self._start()
         ours, theirs = socket.socketpair()
         try:
@@ -125,6 +127,9 @@ class _Pool:
         if len(answer) != PID.size:
             self._control.close()
             self._control = None
+            if self._forker is not None:
+                self._forker.kill()
+                self._forker.wait()
             ours.close()
             raise _Died
         return _Reader(PID.unpack(answer)[0], ours)

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from opendebate.ingest.frames import PID, read_frame, write_frame
-from opendebate.ingest.limits import MEMORY_BYTES
+from opendebate.ingest.limits import CPU_SECONDS, MEMORY_BYTES
 from opendebate.ingest.refusals import Refused
 from opendebate.ingest.result import Reading
 
@@ -58,11 +58,20 @@ def answer(request: dict[str, Any], data: bytes) -> dict[str, Any]:
     return {"reading": reading.to_json()}
 
 
+def _limit_cpu() -> None:
+    """Let the system stop this reader after CPU_SECONDS more of CPU time: the server kills it
+    long before, unless the server itself has gone."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    used = int(usage.ru_utime + usage.ru_stime) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (used + CPU_SECONDS, resource.RLIM_INFINITY))
+
+
 def _serve(connection: socket.socket) -> None:
     with connection.makefile("rb") as requests, connection.makefile("wb") as answers:
         while (header := read_frame(requests)) is not None and (
             data := read_frame(requests)
         ) is not None:
+            _limit_cpu()
             write_frame(answers, json.dumps(answer(json.loads(header), data)).encode())
 
 

@@ -21,3 +21,6 @@ MAX_CHARACTERS = 1_000_000
 # budget leaves room under two seconds for starting a replacement process.
 SECONDS = 1.5
 MEMORY_BYTES = 1024 * 1024 * 1024
+# CPU seconds after which a reader stops itself: only a reader whose server has gone (and so
+# cannot kill it) ever gets there.
+CPU_SECONDS = 10
