@@ -19,8 +19,13 @@ from opendebate.ingest.plain import extract_lines
 from opendebate.ingest.refusals import Refused
 from opendebate.ingest.result import Reading
 
+# Raised whenever a change to the readers changes what some file reads as, so that a reading
+# kept from before is not taken for the current one.
+READER_VERSION = 1
+
 __all__ = [
     "MAX_UPLOAD_BYTES",
+    "READER_VERSION",
     "Reading",
     "Refused",
     "read_file",

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from opendebate.ingest import Reading, Refused, read_file, read_pasted, safe_filename
+from opendebate.ingest import (
+    READER_VERSION,
+    Reading,
+    Refused,
+    read_file,
+    read_pasted,
+    safe_filename,
+)
 from opendebate.statements import services
 from opendebate.statements.content import ExtractedText, SubmissionRefused
 from opendebate.statements.enums import Channel
@@ -39,6 +46,7 @@ def _keep(sha256: str, extension: str, reading: Reading | None, refusal: Refused
             KeptReading.objects.create(
                 sha256=sha256,
                 extension=extension,
+                reader_version=READER_VERSION,
                 reading=reading.to_json() if reading else {},
                 refusal=[refusal.code, refusal.variant, refusal.params] if refusal else [],
             )
@@ -51,7 +59,9 @@ def read_kept(data: bytes, name: str) -> Reading:
     Refused."""
     sha256 = hashlib.sha256(data).hexdigest()
     extension = PurePosixPath(safe_filename(name)).suffix.lower()
-    kept = KeptReading.objects.filter(sha256=sha256, extension=extension).first()
+    kept = KeptReading.objects.filter(
+        sha256=sha256, extension=extension, reader_version=READER_VERSION
+    ).first()
     if kept is not None:
         if kept.refusal:
             code, variant, params = kept.refusal
