@@ -202,7 +202,7 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "opendebate_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-# The API carries a statement file (at most 10 MiB, statements.extract.MAX_UPLOAD_BYTES) base64-
+# The API carries a statement file (at most 10 MiB, ingest.MAX_UPLOAD_BYTES) base64-
 # encoded in a JSON body: 4/3 of it and a few fields. Django's default, 2.5 MB, refused a 2 MB
 # file. deploy/nginx.conf's client_max_body_size is a little above this.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 14 * 1024 * 1024

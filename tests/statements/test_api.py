@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import random
 
+import docx
 import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -12,6 +14,7 @@ from opendebate.common.models import AuditEntry
 from opendebate.meetings.models import Meeting
 from opendebate.statements.models import RefusedSubmission, StatementVersion
 from tests.statements.conftest import CHINESE, ENGLISH
+from tests.statements.fixtures import docx_bytes, with_members
 
 pytestmark = pytest.mark.django_db
 
@@ -74,19 +77,23 @@ def test_delegation_submits_a_file(france: User, open_meeting: Meeting) -> None:
 
 
 def test_a_file_near_the_upload_limit_is_accepted(france: User, open_meeting: Meeting) -> None:
-    # 9.5 MiB of text: base64 makes a JSON body of nearly 13 MiB, over Django's default limit.
-    text = (ENGLISH + "\n") * (int(9.5 * 1024 * 1024) // (len(ENGLISH) + 1))
+    # A statement with 9.5 MiB of pictures (random bytes: they do not compress): base64 makes a
+    # JSON body of nearly 13 MiB, over Django's default limit.
+    document = docx.Document()
+    document.add_paragraph(ENGLISH)
+    picture = random.Random(7).randbytes(int(9.5 * 1024 * 1024))  # noqa: S311
+    data = with_members(docx_bytes(document), **{"word/media/photo.png": picture})
     response = api(france).post(
         f"/api/meetings/{open_meeting.pk}/statements/",
         {
             "heading": "Statement by France",
-            "file_base64": base64.b64encode(text.encode()).decode(),
-            "filename": "statement.txt",
+            "file_base64": base64.b64encode(data).decode(),
+            "filename": "statement.docx",
         },
         format="json",
     )
     assert response.status_code == 201, response.content[:200]
-    assert StatementVersion.objects.get().sha256 == hashlib.sha256(text.encode()).hexdigest()
+    assert StatementVersion.objects.get().sha256 == hashlib.sha256(data).hexdigest()
 
 
 def test_wrong_delegation_is_refused_by_the_api(

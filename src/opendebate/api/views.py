@@ -22,11 +22,11 @@ from opendebate.api.serializers import (
     SubmittedSerializer,
 )
 from opendebate.entities.models import Entity
+from opendebate.ingest import safe_filename
 from opendebate.meetings.queries import meetings_visible_to
 from opendebate.statements import services
 from opendebate.statements.content import SubmissionRefused, SubmissionThrottled
 from opendebate.statements.enums import Channel
-from opendebate.statements.extract import safe_filename
 from opendebate.statements.models import Receipt, Statement
 from opendebate.statements.queries import statements_for_meeting
 from opendebate.statements.reading import PASTED_NAME, receive

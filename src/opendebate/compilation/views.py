@@ -28,11 +28,10 @@ from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
 from opendebate.compilation.forms import DeliveredForm, IssueForm, MoveForm
 from opendebate.compilation.models import Compilation, DeliveredStatement
 from opendebate.documents.render import FORMAT_BY_KEY
+from opendebate.ingest import MAX_UPLOAD_BYTES, safe_filename
 from opendebate.meetings.models import Meeting
 from opendebate.statements.content import SubmissionRefused
 from opendebate.statements.enums import Timeliness
-from opendebate.statements.extract import safe_filename
-from opendebate.statements.extract.upload import MAX_UPLOAD_BYTES
 from opendebate.statements.models import StatementVersion
 from opendebate.statements.reading import PASTED_NAME
 

@@ -9,9 +9,11 @@ in a Latin face, left to right, and an Arabic annex right to left.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class BlockStyle(StrEnum):
@@ -44,6 +46,23 @@ class Block:
     @property
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
+
+
+def blocks_to_json(blocks: tuple[Block, ...]) -> list[dict[str, Any]]:
+    return [dataclasses.asdict(block) for block in blocks]
+
+
+def blocks_from_json(raw: list[dict[str, Any]]) -> tuple[Block, ...]:
+    return tuple(
+        Block(
+            runs=tuple(Run(**run) for run in block["runs"]),
+            language=block["language"],
+            style=BlockStyle(block["style"]),
+            marker=block.get("marker", ""),
+            level=block.get("level", 0),
+        )
+        for block in raw
+    )
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from opendebate.entities.models import Entity
 from opendebate.entities.queries import confirmed_contacts
+from opendebate.ingest import safe_filename
 from opendebate.intake.enums import MessageState, TriageReason
 from opendebate.intake.models import InboundMessage
 from opendebate.intake.parsing import Attachment, ParsedMessage, parse_message, statement_candidates
@@ -38,7 +39,6 @@ from opendebate.meetings.models import Meeting
 from opendebate.statements import services
 from opendebate.statements.content import SubmissionRefused
 from opendebate.statements.enums import Channel
-from opendebate.statements.extract import safe_filename
 from opendebate.statements.language import detect_language
 from opendebate.statements.reading import PASTED_NAME, read_submission
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from opendebate.common.services import record_audit
+from opendebate.ingest import safe_filename
 from opendebate.intake.enums import MessageState
 from opendebate.intake.models import InboundMessage
 from opendebate.intake.parsing import parse_message, statement_candidates
@@ -22,7 +23,6 @@ from opendebate.intake.processing import (
 )
 from opendebate.intake.replies import send_rejection
 from opendebate.intake.store import read_raw
-from opendebate.statements.extract import safe_filename
 
 if TYPE_CHECKING:
     from opendebate.accounts.models import User

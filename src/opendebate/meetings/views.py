@@ -11,11 +11,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from opendebate.accounts.permissions import ensure_secretariat
 from opendebate.common.languages import Language
+from opendebate.ingest import Refused, read_file
 from opendebate.meetings import services
 from opendebate.meetings.enums import MeetingStatus
 from opendebate.meetings.forms import LetterUploadForm, MeetingReviewForm
 from opendebate.meetings.ics import meeting_ics
-from opendebate.meetings.importer import LetterReadError, extract_text
 from opendebate.meetings.importing import FIELD_SOURCES, review_initial
 from opendebate.meetings.importing import import_letter as import_letter_text
 from opendebate.meetings.letter import concept_note_language
@@ -110,9 +110,9 @@ def import_letter(request: HttpRequest) -> HttpResponse:
         file = upload.cleaned_data["file"]
         try:
             if file is not None:
-                text = extract_text(file.read(), file.name)
-        except LetterReadError as error:
-            upload.add_error("file", str(error))
+                text = read_file(file.read(), file.name).source
+        except Refused as refusal:
+            upload.add_error("file", refusal.message)
         else:
             result = import_letter_text(text)
             initial = review_initial(result.to_json_dict(), result.source_lines())

@@ -4,27 +4,13 @@ the preview a delegation confirms and, later, by the compilation itself."""
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 from opendebate.documents.labels import original_mark
-from opendebate.documents.model import Annex, Block, BlockStyle, Run, Signature
+from opendebate.documents.model import Annex, Block, Signature, blocks_from_json, blocks_to_json
 
-
-def blocks_to_json(blocks: tuple[Block, ...]) -> list[dict[str, Any]]:
-    return [dataclasses.asdict(block) for block in blocks]
-
-
-def blocks_from_json(raw: list[dict[str, Any]]) -> tuple[Block, ...]:
-    return tuple(
-        Block(
-            runs=tuple(Run(**run) for run in block["runs"]),
-            language=block["language"],
-            style=BlockStyle(block["style"]),
-            marker=block.get("marker", ""),
-            level=block.get("level", 0),
-        )
-        for block in raw
-    )
+# The JSON form of blocks is the document model's; the statements and compilation code take it
+# from here, beside the annex it is stored for.
+__all__ = ["blocks_from_json", "blocks_to_json", "statement_annex", "with_language"]
 
 
 def with_language(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:

@@ -153,3 +153,28 @@ class StatementDraft(models.Model):
 
     def __str__(self) -> str:
         return f"draft {self.pk} ({self.entity_id})"
+
+
+class KeptReading(models.Model):
+    """What reading a received file gave, by the file's SHA-256 and extension (and the version
+    of the readers): its blocks, or
+    the refusal's code and parameters. The preview, the confirmation and a retried e-mail then
+    never read the same file again (reading is the costly, attackable step)."""
+
+    sha256 = models.CharField(max_length=64)
+    extension = models.CharField(max_length=16)
+    # opendebate.ingest.READER_VERSION: a file read by an older reader is read again.
+    reader_version = models.PositiveIntegerField()
+    reading = models.JSONField(default=dict, blank=True)
+    refusal = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sha256", "extension", "reader_version"], name="kept_reading_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sha256[:12]}{self.extension}"

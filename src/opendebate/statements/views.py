@@ -19,6 +19,7 @@ from opendebate.accounts.permissions import ensure_can_act_for, ensure_secretari
 from opendebate.common.languages import Language
 from opendebate.documents.render_html import render_annex_html
 from opendebate.entities.models import Entity
+from opendebate.ingest import safe_filename
 from opendebate.meetings.letter import ANNEX
 from opendebate.meetings.models import Meeting
 from opendebate.meetings.queries import meetings_visible_to
@@ -27,7 +28,6 @@ from opendebate.statements.annex import statement_annex
 from opendebate.statements.content import SubmissionRefused, SubmissionThrottled
 from opendebate.statements.dashboard import GROUPS, Row, chart_svg, counts, rows, submission_times
 from opendebate.statements.enums import Channel
-from opendebate.statements.extract import safe_filename
 from opendebate.statements.forms import LateAcceptanceForm, StatementForm
 from opendebate.statements.models import Statement, StatementDraft, StatementVersion
 from opendebate.statements.queries import confirmed_version, statements_for_meeting

@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from email.errors import InvalidBase64LengthDefect
 from email.message import EmailMessage, Message
 
+from opendebate.ingest import Refused, read_html
 from opendebate.intake.parsing.feed import POLICY, describe_defect, read_message
 from opendebate.intake.parsing.headers import language_tag, long_headers, read_headers
 from opendebate.intake.parsing.message import Attachment, ParsedMessage
 from opendebate.intake.parsing.text import clean_line, decode_text, undecoded, unflow
-from opendebate.statements.content import SubmissionRefused
-from opendebate.statements.extract import extract_html
 
 MAX_PARTS = 200
 MAX_DEPTH = 10
@@ -268,8 +267,8 @@ def _capped(kind: str, text: str, problems: list[str]) -> str:
 
 def _html_text(html: str, problems: list[str]) -> str:
     try:
-        return extract_html(html).text
-    except SubmissionRefused:
+        return read_html(html).text
+    except Refused:
         return ""  # an HTML body without text: an image, a blank page
     except Exception as error:
         problems.append(

@@ -6,14 +6,16 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from opendebate.ingest import Refused, read_file
 from opendebate.meetings.forms import MeetingReviewForm
-from opendebate.meetings.importer import LetterReadError, extract_text
 from opendebate.meetings.importing import import_letter, review_initial
 from opendebate.meetings.services import create_meeting
 
 
 class Command(BaseCommand):
-    help = "Read a concept-note letter (.txt, .docx, .pdf) and create a draft meeting from it."
+    help = (
+        "Read a concept-note letter (.txt, .docx, .odt, .pdf) and create a draft meeting from it."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
@@ -26,11 +28,11 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
         try:
-            text = extract_text(path.read_bytes(), path.name)
+            text = read_file(path.read_bytes(), path.name).source
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}.") from None
-        except LetterReadError as error:
-            raise CommandError(str(error)) from None
+        except Refused as refusal:
+            raise CommandError(f"{path.name}: {refusal.message}") from None
         result = import_letter(text)
         extracted = result.to_json_dict()
         if options["dry_run"]:

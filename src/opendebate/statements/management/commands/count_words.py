@@ -7,8 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from opendebate.common.languages import Language
-from opendebate.statements.content import SubmissionRefused
-from opendebate.statements.extract import extract_upload
+from opendebate.ingest import Refused, read_file
 from opendebate.statements.language import detect_language
 from opendebate.statements.wordcount import count_words
 
@@ -32,11 +31,11 @@ class Command(BaseCommand):
         path: Path = options["file"]
         try:
             # The same extraction as an upload, so the count is the one the delegation sees.
-            text = extract_upload(path.read_bytes(), path.name).text
+            text = read_file(path.read_bytes(), path.name).text
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}.") from None
-        except SubmissionRefused as error:
-            raise CommandError(f"Cannot read {path}: {error.message}") from None
+        except Refused as refusal:
+            raise CommandError(f"Cannot read {path}: {refusal.message}") from None
         language = options["language"] or detect_language(text)
         count = count_words(text, language)
         result = {

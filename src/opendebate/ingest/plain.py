@@ -1,12 +1,16 @@
-"""Text pasted into the statement form (and .txt files): paragraphs, lists, light emphasis."""
+"""Plain text (.txt files, and text pasted into the statement form): paragraphs, lists, light
+emphasis."""
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
 from opendebate.documents.model import Block, BlockStyle
-from opendebate.statements.extract.blocks import Paragraph
+from opendebate.ingest.limits import MAX_CHARACTERS, MAX_LINES
+from opendebate.ingest.paragraphs import Paragraph
+from opendebate.ingest.refusals import Refused
 
 # A list item starts with a bullet and a space, or with a number or letter and its punctuation:
 # "1. " "1) " "(a) " "(iv) " "a) ". After a number the space may be missing before a letter
@@ -87,8 +91,30 @@ def add_emphasis(paragraph: Paragraph, line: str) -> None:
             paragraph.add(token.kind, bold=bold > 0, italic=italic > 0)
 
 
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without a byte order mark) or UTF-16 with one; newlines as "\\n".
+    Raises UnicodeDecodeError for anything else."""
+    if data.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8"
+    return data.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def check_size(text: str) -> None:
+    """Refuse text beyond the limits before it is split: ten megabytes of blank lines are ten
+    million paragraphs to build, lay out and preview."""
+    if len(text) > MAX_CHARACTERS:
+        raise Refused("too_long", limit=MAX_CHARACTERS, unit="characters")
+    if max(text.count("\n"), text.count("\r")) > MAX_LINES:
+        raise Refused("too_long", limit=MAX_LINES, unit="lines")
+
+
 def extract_lines(text: str) -> list[Block]:
-    """The blocks of pasted text: see `extract_pasted`."""
+    """The blocks of plain text: see `read_pasted`."""
+    check_size(text)
     blocks: list[Block] = []
     for line in text.splitlines():
         item = split_marker(line)

@@ -7,9 +7,9 @@ from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from opendebate.common.files import MAX_LIST_NUMBER, bounded_int, list_number
 from opendebate.documents.model import Block, BlockStyle
-from opendebate.statements.extract.blocks import Paragraph, is_bold
+from opendebate.ingest.numbering import MAX_LIST_NUMBER, bounded_int, list_number
+from opendebate.ingest.paragraphs import Paragraph, is_bold
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 # Elements that end a paragraph. Besides the whitelist (p, div, li, lists, headings), other

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from opendebate.common.files import LIST_LEVELS, bounded_int
 from opendebate.documents.model import Block, BlockStyle, Run
+from opendebate.ingest.numbering import LIST_LEVELS, bounded_int
 
 # Layout characters become spaces (a tab between words still separates them); other control
 # characters carry nothing a reader could see. Format characters (Cf: the joiners and direction

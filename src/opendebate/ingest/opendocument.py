@@ -16,15 +16,20 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from opendebate.common.files import MAX_LIST_NUMBER, ZipPackage, bounded_int, list_number
 from opendebate.documents.model import Block, BlockStyle
-from opendebate.statements.extract.blocks import Paragraph, is_bold
+from opendebate.ingest.archive import ZipPackage
+from opendebate.ingest.limits import MAX_PARAGRAPHS
+from opendebate.ingest.numbering import MAX_LIST_NUMBER, bounded_int, list_number
+from opendebate.ingest.paragraphs import Paragraph, is_bold
+from opendebate.ingest.refusals import Refused
+from opendebate.ingest.result import Reading
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+_NAMESPACES = {"text": _TEXT[1:-1]}
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _P, _H, _SPAN, _LIST = _TEXT + "p", _TEXT + "h", _TEXT + "span", _TEXT + "list"
 _ITEM, _HEADER = _TEXT + "list-item", _TEXT + "list-header"
@@ -123,11 +128,14 @@ class _Document:
         self._lists_by_style: dict[str, list[int]] = {}
         self.blocks: list[Block] = []
 
-    def read(self) -> list[Block]:
+    def read(self) -> Reading:
         text = self._content.find(f"{_OFFICE}body/{_OFFICE}text")
         if text is not None:
+            # Counted by lxml before any paragraph is built (see word.py).
+            if text.xpath("count(//text:p | //text:h)", namespaces=_NAMESPACES) > MAX_PARAGRAPHS:
+                raise Refused("too_long", limit=MAX_PARAGRAPHS, unit="paragraphs")
             self._body(text)
-        return self.blocks
+        return Reading.of_blocks(self.blocks)
 
     def _body(self, element: etree._Element) -> None:
         """Paragraphs, lists, and what holds them (tables, sections). The recursion is bounded:
@@ -264,6 +272,7 @@ class _Document:
         return f"{prefix}{'.'.join(numbers)}{definition.get(_STYLE + 'num-suffix') or ''}".strip()
 
 
-def extract_opendocument(package: ZipPackage) -> list[Block]:
-    """The blocks of an ODT. Raises common.files' DamagedFile and DocumentTypeDeclared."""
+def read_opendocument(package: ZipPackage) -> Reading:
+    """An ODT. Raises archive's DamagedFile and DocumentTypeDeclared, and Refused for too many
+    paragraphs."""
     return _Document(package).read()

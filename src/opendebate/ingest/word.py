@@ -6,7 +6,8 @@ waits for its receipt. Kept: paragraphs (and those in tables and content control
 italic (direct, or from a character style), list markers from word/numbering.xml, headings
 (the "heading 1" to "heading 9", "Title" and "Subtitle" styles and styles with an outline
 level), inserted text of tracked changes. Left out: deleted and moved-away text, hidden text,
-field instructions, text boxes and drawings, headers, footers and notes.
+field instructions, text boxes and drawings, footers and notes, and headers except the first
+page's (in `Reading.source` only).
 """
 
 from __future__ import annotations
@@ -20,23 +21,21 @@ from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
-from opendebate.common.files import (
-    LIST_LEVELS,
-    DamagedFile,
-    WordNumbering,
-    ZipPackage,
-    bounded_int,
-    parse_xml,
-    refuse_document_type,
-)
 from opendebate.documents.model import Block, BlockStyle
-from opendebate.statements.extract.blocks import Paragraph
+from opendebate.ingest.archive import DamagedFile, ZipPackage, parse_xml, refuse_document_type
+from opendebate.ingest.limits import MAX_PARAGRAPHS
+from opendebate.ingest.numbering import LIST_LEVELS, WordNumbering, bounded_int
+from opendebate.ingest.paragraphs import Paragraph
+from opendebate.ingest.refusals import Refused
+from opendebate.ingest.result import Reading
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _P, _R, _T, _PPR, _RPR = _W + "p", _W + "r", _W + "t", _W + "pPr", _W + "rPr"
 _VAL = _W + "val"
+_NAMESPACES = {"w": _W[1:-1]}
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _BOLD, _ITALIC, _HIDDEN = (_W + "b", _W + "bCs"), (_W + "i", _W + "iCs"), _W + "vanish"
 _SPACE = frozenset({_W + "tab", _W + "ptab"})
 _BREAK = frozenset({_W + "br", _W + "cr"})
@@ -153,7 +152,8 @@ class _Styles:
 
 
 def _related(package: ZipPackage, part: str) -> dict[str, str]:
-    """The parts a part refers to, by relationship type ("styles", "numbering")."""
+    """The parts a part refers to, by relationship type ("styles", "numbering") and by
+    relationship id ("rId8", as a section refers to its headers)."""
     folder, _, name = part.rpartition("/")
     relationships = posixpath.join(folder, "_rels", f"{name}.rels")
     if relationships not in package.names:
@@ -164,6 +164,7 @@ def _related(package: ZipPackage, part: str) -> dict[str, str]:
         if relationship.get("TargetMode") != "External":
             path = posixpath.normpath(posixpath.join("/" + folder, target)).lstrip("/")
             targets.setdefault((relationship.get("Type") or "").rpartition("/")[2], path)
+            targets.setdefault(relationship.get("Id") or "", path)
     return targets
 
 
@@ -188,9 +189,34 @@ class _Document:
         name = self._part("numbering")
         return WordNumbering(self._package.xml(name) if name else None)
 
-    def read(self) -> list[Block]:
-        self._body(self._package.xml(self._main))
-        return self.blocks
+    def read(self) -> Reading:
+        body = self._package.xml(self._main)
+        # Counted by lxml before any paragraph is built: a crafted document of a hundred
+        # thousand empty paragraphs is small once compressed.
+        if body.xpath("count(//w:p)", namespaces=_NAMESPACES) > MAX_PARAGRAPHS:
+            raise Refused("too_long", limit=MAX_PARAGRAPHS, unit="paragraphs")
+        header = self._first_header(body)
+        if header is not None:
+            self._body(header)
+        header_blocks, self.blocks = self.blocks, []
+        self._body(body)
+        return Reading.of_blocks(self.blocks, header_blocks)
+
+    def _first_header(self, body: etree._Element) -> etree._Element | None:
+        """The header of the first page (of the first section), where a UN document carries its
+        symbol; None when that section has none of its own."""
+        section = next(body.iter(_W + "sectPr"), None)
+        if section is None:
+            return None
+        title_page = section.find(_W + "titlePg")
+        first = title_page is not None and title_page.get(_VAL) not in ("0", "false", "off")
+        wanted = "first" if first else "default"
+        for reference in section.iter(_W + "headerReference"):
+            if reference.get(_W + "type", "default") == wanted:
+                name = self._parts.get(reference.get(_REL_ID) or "")
+                if name in self._package.names:
+                    return self._package.xml(name)
+        return None
 
     def _body(self, element: etree._Element) -> None:
         """Paragraphs in reading order, into tables (row by row) and content controls. The
@@ -258,7 +284,7 @@ class _Document:
                 paragraph.add("\u2011", bold, italic)
 
 
-def extract_word(package: ZipPackage, main: str) -> list[Block]:
-    """The blocks of the WordprocessingML document whose main part is `main`
-    ("word/document.xml"). Raises common.files' DamagedFile and DocumentTypeDeclared."""
+def read_word(package: ZipPackage, main: str) -> Reading:
+    """The WordprocessingML document whose main part is `main` ("word/document.xml"). Raises
+    archive's DamagedFile and DocumentTypeDeclared, and Refused for too many paragraphs."""
     return _Document(package, main).read()
