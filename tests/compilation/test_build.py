@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from opendebate.accounts.models import User
 from opendebate.compilation.build import entries
-from opendebate.compilation.services import start_compilation
 from opendebate.meetings.models import Meeting
+from tests.compilation.conftest import start_dated
 
 
 def test_debate_is_annexed_in_the_councils_order(debate: Meeting, secretariat: User) -> None:
-    compilation = start_compilation(user=secretariat, meeting=debate, language="en")
+    compilation = start_dated(secretariat, debate, "en")
     annexed = entries(compilation)
     speakers = [e.speaker.name if e.speaker else e.entity.code for e in annexed]  # type: ignore[union-attr]
     assert speakers == [

@@ -21,6 +21,7 @@ from opendebate.accounts.models import User
 from opendebate.common.models import AuditEntry
 from opendebate.compilation import services
 from opendebate.compilation.build import build_document, entries
+from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind
 from opendebate.compilation.models import Compilation, IssuedCompilationError, OrderMove
 from opendebate.entities.queries import submitting_entities
@@ -29,9 +30,11 @@ from opendebate.statements.services import accept_late_version
 from tests.documents.parsing import akn_schema
 from tests.statements.conftest import ARABIC, CHINESE, ENGLISH
 
-from .conftest import submit
+from .conftest import start_dated, submit
 
-ISSUE_DAY = datetime.date(2020, 9, 11)
+
+def letter_day(compilation: Compilation) -> datetime.date:
+    return proposed_letter_date(compilation.meeting)
 
 
 def _stored(compilation: Compilation, key: str) -> bytes:
@@ -41,7 +44,7 @@ def _stored(compilation: Compilation, key: str) -> bytes:
 
 @pytest.fixture
 def built(debate: Meeting, secretariat: User) -> Compilation:
-    compilation = services.start_compilation(user=secretariat, meeting=debate, language="en")
+    compilation = start_dated(secretariat, debate, "en")
     return services.build(compilation.pk)
 
 
@@ -70,7 +73,7 @@ def test_akoma_ntoso_validates_against_the_schema(built: Compilation) -> None:
 
 
 def test_annexes_carry_number_heading_and_original_mark(debate: Meeting, secretariat: User) -> None:
-    compilation = services.start_compilation(user=secretariat, meeting=debate, language="fr")
+    compilation = start_dated(secretariat, debate, "fr")
     document = build_document(compilation, entries(compilation))
     by_language = {annex.language: annex for annex in document.annexes}
     assert [annex.label for annex in document.annexes[:3]] == ["Annexe 1", "Annexe 2", "Annexe 3"]
@@ -85,7 +88,7 @@ def test_annexes_carry_number_heading_and_original_mark(debate: Meeting, secreta
 
 def test_late_statement_is_listed_apart_until_included(debate: Meeting, secretariat: User) -> None:
     late = submit(debate, "SEN", ENGLISH, at=debate.deadline + datetime.timedelta(hours=2))
-    compilation = services.start_compilation(user=secretariat, meeting=debate, language="en")
+    compilation = start_dated(secretariat, debate, "en")
     assert "SEN" not in {e.entity.code for e in entries(compilation) if e.entity}
     with pytest.raises(ValidationError, match="Accept the late statement first"):
         services.include_late(user=secretariat, compilation=compilation, version=late, include=True)
@@ -101,7 +104,7 @@ def test_late_statement_is_listed_apart_until_included(debate: Meeting, secretar
 
 
 def test_move_needs_a_reason_and_is_replayed(debate: Meeting, secretariat: User) -> None:
-    compilation = services.start_compilation(user=secretariat, meeting=debate, language="en")
+    compilation = start_dated(secretariat, debate, "en")
     last = entries(compilation)[-1].item.key
     with pytest.raises(ValidationError, match="Say why"):
         services.move_item(
@@ -117,10 +120,10 @@ def test_move_needs_a_reason_and_is_replayed(debate: Meeting, secretariat: User)
 def test_issued_compilation_is_sealed_and_revised_under_a_suffix(
     built: Compilation, secretariat: User
 ) -> None:
+    day = letter_day(built)
     services.issue(
-        user=secretariat, compilation=built, symbol="S/2020/900", issued_on=ISSUE_DAY,
-        letter_date=datetime.date(2020, 9, 10),
-    )  # fmt: skip
+        user=secretariat, compilation=built, symbol="S/2020/900", issued_on=day, letter_date=day
+    )
     issued = services.build(built.pk)
     assert issued.status == CompilationStatus.ISSUED
     assert b"S/2020/900" in _stored(issued, "html")
@@ -132,19 +135,19 @@ def test_issued_compilation_is_sealed_and_revised_under_a_suffix(
         issued.save()
     revision = services.start_successor(user=secretariat, issued=issued, kind=IssueKind.REVISION)
     services.issue(
-        user=secretariat, compilation=revision, symbol="", issued_on=ISSUE_DAY,
-        letter_date=datetime.date(2020, 9, 10),
-    )  # fmt: skip
+        user=secretariat, compilation=revision, symbol="", issued_on=day, letter_date=day
+    )
     assert services.build(revision.pk).symbol == "S/2020/900/Rev.1"
 
 
 def test_bad_symbol_and_dates_are_refused(built: Compilation, secretariat: User) -> None:
+    day = letter_day(built)
     with pytest.raises(ValidationError, match="for example S/2020/900"):
         services.issue(user=secretariat, compilation=built, symbol="2020/900",
-                       issued_on=ISSUE_DAY, letter_date=ISSUE_DAY)  # fmt: skip
+                       issued_on=day, letter_date=day)  # fmt: skip
     with pytest.raises(ValidationError, match="cannot be before"):
         services.issue(user=secretariat, compilation=built, symbol="S/2020/900",
-                       issued_on=ISSUE_DAY, letter_date=ISSUE_DAY + datetime.timedelta(days=1))  # fmt: skip
+                       issued_on=day, letter_date=day + datetime.timedelta(days=1))  # fmt: skip
     assert Compilation.objects.get(pk=built.pk).symbol == ""
 
 
@@ -162,7 +165,7 @@ def test_193_statement_meeting_compiles_with_arabic_and_chinese_fonts_embedded(
     assert len(states) == 193
     for index, entity in enumerate(states):
         submit(open_meeting, entity.code, texts[index % 3])
-    compilation = services.start_compilation(user=secretariat, meeting=open_meeting, language="en")
+    compilation = start_dated(secretariat, open_meeting, "en")
     built = services.build(compilation.pk)
     assert len(built.contents) == 193
     pdf = tmp_path / "compilation.pdf"
@@ -190,9 +193,11 @@ def test_193_statement_meeting_compiles_with_arabic_and_chinese_fonts_embedded(
 
 def test_compile_command_writes_the_four_files(debate: Meeting, tmp_path: Path) -> None:
     out, folder = io.StringIO(), tmp_path / "out"
+    day = proposed_letter_date(debate).isoformat()
     call_command(
-        "compile", debate.letter_symbol, "--out", str(folder), "--language", "zh", stdout=out
-    )
+        "compile", debate.letter_symbol, "--out", str(folder), "--language", "zh", "--date", day,
+        stdout=out,
+    )  # fmt: skip
     names = sorted(path.name for path in folder.iterdir())
     assert names == [
         "compilation.akn.xml",

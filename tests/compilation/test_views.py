@@ -22,11 +22,12 @@ from opendebate.accounts.models import User
 from opendebate.common.models import AuditEntry
 from opendebate.compilation import services
 from opendebate.compilation.build import build_document, entries
+from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
 from opendebate.compilation.models import Compilation, DeliveredStatement, OrderMove
 from opendebate.meetings.models import Meeting
 from opendebate.statements.services import accept_late_version
-from tests.compilation.conftest import submit
+from tests.compilation.conftest import start_dated, submit
 from tests.statements.conftest import ARABIC, CHINESE, ENGLISH
 from tests.statements.fixtures import zip_bomb
 
@@ -47,7 +48,7 @@ def action(compilation: Compilation, name: str) -> str:
 
 
 def working(meeting: Meeting, user: User) -> Compilation:
-    return services.start_compilation(user=user, meeting=meeting, language="en")
+    return start_dated(user, meeting)
 
 
 def names(client: Client, meeting: Meeting) -> list[str]:
@@ -369,7 +370,7 @@ def test_late_statement_is_included_then_excluded(
 
 def test_bad_symbol_is_refused(as_secretariat: Client, debate: Meeting, secretariat: User) -> None:
     compilation = working(debate, secretariat)
-    today = timezone.localdate().isoformat()
+    today = proposed_letter_date(compilation.meeting).isoformat()
     response = as_secretariat.post(
         action(compilation, "issue"),
         {"symbol": "2020/900", "issued_on": today, "letter_date": today},
@@ -387,7 +388,7 @@ def test_issue_waits_for_the_build_in_progress(
 ) -> None:
     compilation = working(debate, secretariat)
     services.request_build(user=secretariat, compilation=compilation)
-    today = timezone.localdate().isoformat()
+    today = proposed_letter_date(compilation.meeting).isoformat()
     response = as_secretariat.post(
         action(compilation, "issue"),
         {"symbol": "S/2020/900", "issued_on": today, "letter_date": today},
@@ -401,7 +402,7 @@ def test_issue_waits_for_the_build_in_progress(
 
 
 def issue(client: Client, compilation: Compilation, symbol: str = "") -> Compilation:
-    today = timezone.localdate().isoformat()
+    today = proposed_letter_date(compilation.meeting).isoformat()
     response = client.post(
         action(compilation, "issue"), {"symbol": symbol, "issued_on": today, "letter_date": today}
     )

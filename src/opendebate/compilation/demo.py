@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from opendebate.accounts.demo import DEMO_USERS
+from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import Section
-from opendebate.compilation.models import DeliveredStatement
-from opendebate.compilation.services import record_delivered
+from opendebate.compilation.models import Compilation, DeliveredStatement
+from opendebate.compilation.services import record_delivered, set_letter, start_compilation
 from opendebate.documents.grammar import french_de, spanish_de
 from opendebate.entities.models import Entity
 from opendebate.entities.queries import submitting_entities
@@ -290,6 +291,22 @@ def record_spoken(meeting: Meeting, recorder: User) -> int:
     return added
 
 
+def date_compilation(meeting: Meeting, recorder: User) -> Compilation:
+    """The meeting's working compilation, its letter dated the day after the meeting as the
+    Secretariat would confirm it (a compilation is never dated today by default)."""
+    compilation = start_compilation(
+        user=recorder, meeting=meeting, language=meeting.letter_language
+    )
+    if compilation.letter_date is None:
+        set_letter(
+            user=recorder,
+            compilation=compilation,
+            letter_date=proposed_letter_date(meeting),
+            original_language=compilation.original_language,
+        )
+    return compilation
+
+
 @dataclass(frozen=True)
 class DemoReport:
     requested: int
@@ -341,7 +358,7 @@ class DemoReport:
 def fill_demo_meeting(meeting: Meeting, *, statements: int, recorder: User | None) -> DemoReport:
     """Give `meeting` `statements` written statements from distinct entities (as many as may write
     when fewer), and the briefings and delivered statements when `recorder`, a Secretariat user,
-    is given. Idempotent: an entity that has a statement gets no second version, a meeting that
+    is given, with the working compilation dated the day after the meeting. Idempotent: an entity that has a statement gets no second version, a meeting that
     has enough gets none, and what was delivered is recorded once. Nothing at all for 0.
 
     Writes through the statement and compilation services, so the meeting must be confirmed;
@@ -359,6 +376,8 @@ def fill_demo_meeting(meeting: Meeting, *, statements: int, recorder: User | Non
             break
         if planned.entity.code not in existing:
             added.append(submit_planned(meeting, planned))
+    if recorder is not None:
+        date_compilation(meeting, recorder)
     return DemoReport(
         requested=statements,
         available=len(pool),

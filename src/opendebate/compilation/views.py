@@ -25,9 +25,11 @@ from opendebate.accounts.permissions import ensure_secretariat
 from opendebate.common.languages import Language
 from opendebate.compilation import services
 from opendebate.compilation.build import Entry, entries, written_candidates
+from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
-from opendebate.compilation.forms import DeliveredForm, IssueForm, MoveForm
+from opendebate.compilation.forms import DeliveredForm, IssueForm, LetterForm, MoveForm
 from opendebate.compilation.models import Compilation, DeliveredStatement
+from opendebate.entities.models import Entity
 from opendebate.meetings.models import Meeting
 from opendebate.statements.content import SubmissionRefused
 from opendebate.statements.enums import Timeliness
@@ -58,6 +60,8 @@ class HtmxHttpRequest(HttpRequest):
 class AnnexRow:
     number: int
     entry: Entry
+    # A Council member's written statement the Secretariat has not yet confirmed as such.
+    unconfirmed_member: bool = False
 
     @property
     def key(self) -> str:
@@ -115,7 +119,15 @@ def _rows(compilation: Compilation) -> list[AnnexRow]:
     if compilation.is_issued:
         by_key = {entry.item.key: entry for entry in found}
         found = [by_key[key] for key in compilation.contents if key in by_key]
-    return [AnnexRow(number, entry) for number, entry in enumerate(found, start=1)]
+    waiting = set(services.unconfirmed_members(compilation))
+    return [
+        AnnexRow(
+            number,
+            entry,
+            unconfirmed_member=entry.item.section == Section.WRITTEN and entry.entity in waiting,
+        )
+        for number, entry in enumerate(found, start=1)
+    ]
 
 
 def _build_context(compilation: Compilation) -> dict[str, object]:
@@ -142,6 +154,7 @@ def _page(
     move: MoveForm | None = None,
     delivered: DeliveredForm | None = None,
     issue: IssueForm | None = None,
+    letter: LetterForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     meeting = compilation.meeting
@@ -169,6 +182,15 @@ def _page(
         "pending": pending,
         "delivered": DeliveredStatement.objects.filter(meeting=meeting).select_related("entity"),
         "delivered_form": delivered or DeliveredForm(),
+        # Undated, the form proposes the day after the meeting; nothing is set until confirmed.
+        "letter_form": letter
+        or LetterForm(
+            initial={
+                "letter_date": compilation.letter_date or proposed_letter_date(meeting),
+                "original_language": compilation.original_language,
+            }
+        ),
+        "unconfirmed_members": any(row.unconfirmed_member for row in rows),
         "issue_form": issue
         or IssueForm(
             kind=compilation.kind,
@@ -226,6 +248,47 @@ def compile_files(request: HttpRequest, pk: int, number: int) -> HttpResponse:
                 _("Compilation started. The files are written in the background: follow the "
                   "progress below, then download them to check."),
             )  # fmt: skip
+    return redirect("compilation:page", pk=pk)
+
+
+@login_required
+@require_POST
+def letter(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    compilation = _compilation(request, pk, number)
+    form = LetterForm(request.POST)
+    if form.is_valid():
+        try:
+            services.set_letter(
+                user=_user(request),
+                compilation=compilation,
+                letter_date=form.cleaned_data["letter_date"],
+                original_language=form.cleaned_data["original_language"],
+            )
+        except ValidationError as error:
+            compilation.refresh_from_db()
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The date and original language of the letter are set."))
+            return redirect("compilation:page", pk=pk)
+    return _page(request, compilation, letter=form, status=422)
+
+
+@login_required
+@require_POST
+def member(request: HttpRequest, pk: int, number: int, code: str) -> HttpResponse:
+    """Confirm a Council member's written statement as a written submission."""
+    compilation = _compilation(request, pk, number)
+    entity = get_object_or_404(Entity, code=code)
+    try:
+        services.confirm_written_member(user=_user(request), compilation=compilation, entity=entity)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The statement of %(entity)s is confirmed as a written submission.")
+            % {"entity": entity},
+        )
     return redirect("compilation:page", pk=pk)
 
 

@@ -48,7 +48,9 @@ class Block:
 
 @dataclass(frozen=True)
 class Signature:
-    """Signature block: "(Signed) Name" and the function lines under it."""
+    """Signature block, its lines already in the order the language version prints them:
+    "(Signed) Name" then the function in most languages, the function first in French and
+    Chinese (`labels.letter_signature` decides)."""
 
     lines: tuple[str, ...]
     language: str
