@@ -3,6 +3,7 @@ and delivered statements, filled once however often the command runs."""
 
 from __future__ import annotations
 
+import datetime
 import io
 from collections import Counter
 
@@ -10,6 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from opendebate.accounts.models import User
+from opendebate.common.models import AuditEntry
 from opendebate.compilation.build import annexed_entries
 from opendebate.compilation.demo import (
     DemoReport,
@@ -20,7 +22,7 @@ from opendebate.compilation.demo import (
     writers,
 )
 from opendebate.compilation.enums import Section
-from opendebate.compilation.models import DeliveredStatement
+from opendebate.compilation.models import Compilation, DeliveredStatement
 from opendebate.entities.models import Entity
 from opendebate.meetings.demo import create_seed_meeting
 from opendebate.meetings.models import Meeting
@@ -187,6 +189,21 @@ def test_filled_meeting_compiles_every_statement(seed_meeting: Meeting, secretar
         Section.MEMBER: 6,
         Section.WRITTEN: 12,
     }
+
+
+def test_filled_meeting_has_its_compilation_dated_the_day_after_it(
+    seed_meeting: Meeting, secretariat: User
+) -> None:
+    fill_demo_meeting(seed_meeting, statements=2, recorder=secretariat)
+    fill_demo_meeting(seed_meeting, statements=2, recorder=secretariat)
+
+    compilation = Compilation.objects.get(meeting=seed_meeting)
+    assert (compilation.letter_date, compilation.original_language, compilation.language) == (
+        datetime.date(2020, 9, 9),
+        "fr",
+        "fr",
+    )
+    assert AuditEntry.objects.filter(action="compilation.letter_set").count() == 1
 
 
 def test_plan_is_capped_at_the_entities_that_may_write(seed_meeting: Meeting) -> None:

@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import io
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from lxml import etree
 
@@ -24,6 +25,8 @@ from opendebate.compilation.build import build_document, entries
 from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind
 from opendebate.compilation.models import Compilation, IssuedCompilationError, OrderMove
+from opendebate.documents.labels import format_date
+from opendebate.entities.models import CouncilSeat, Entity
 from opendebate.entities.queries import submitting_entities
 from opendebate.meetings.models import Meeting
 from opendebate.statements.services import accept_late_version
@@ -209,3 +212,97 @@ def test_compile_command_writes_the_four_files(debate: Meeting, tmp_path: Path) 
     html = (folder / "compilation.html").read_text()
     assert "安全理事会主席给秘书长" in html
     assert not Compilation.objects.exists()  # the command changes no record
+
+
+def test_compile_command_refuses_without_a_date_and_writes_nothing(
+    debate: Meeting, tmp_path: Path
+) -> None:
+    proposal = proposed_letter_date(debate).isoformat()
+    with pytest.raises(CommandError) as refused:
+        call_command(
+            "compile", str(debate.pk), "--out", str(tmp_path / "out"), stdout=io.StringIO()
+        )
+    assert str(refused.value) == (
+        "The compilation has no letter date: give it with --date YYYY-MM-DD (the day after the "
+        f"meeting would be {proposal})."
+    )
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("2020-09-09", "The letter cannot be dated before the meeting"),
+        ("9 September", "--date: invalid fromisoformat value: '9 September'"),
+    ],
+)
+def test_compile_command_refuses_a_wrong_date(
+    debate: Meeting, tmp_path: Path, date: str, message: str
+) -> None:
+    with pytest.raises(CommandError, match=re.escape(message)):
+        call_command(
+            "compile", str(debate.pk), "--out", str(tmp_path / "out"), "--date", date,
+            stdout=io.StringIO(),
+        )  # fmt: skip
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_compile_command_keeps_the_records_date_original_and_order_in_any_language(
+    debate: Meeting, secretariat: User, tmp_path: Path, language: str
+) -> None:
+    compilation = start_dated(secretariat, debate, "en")
+    last = entries(compilation)[-1].item.key
+    services.move_item(
+        user=secretariat, compilation=compilation, key=last, position=1, reason="Chair's request"
+    )
+    out = tmp_path / language
+    call_command(
+        "compile", str(debate.pk), "--out", str(out), "--language", language, stdout=io.StringIO()
+    )
+    html = (out / "compilation.html").read_text()
+    day = format_date(proposed_letter_date(debate), language)
+    assert day in html
+    masthead = {"fr": "Original : français", "ar": "Original: French"}[language]
+    assert masthead in html
+    # The French version is the original: it marks the annexes not in French, as all do.
+    assert html.count('class="un-mark"') == 8
+    assert Compilation.objects.get() == compilation  # no record changed or added
+
+
+def test_successor_keeps_the_original_language_and_the_confirmed_members(
+    built: Compilation, secretariat: User
+) -> None:
+    china = Entity.objects.get(code="CHN")
+    CouncilSeat.objects.create(year=built.meeting.local_start.year, entity=china, seat="permanent")
+    services.set_letter(
+        user=secretariat, compilation=built, letter_date=letter_day(built), original_language="en"
+    )
+    services.confirm_written_member(user=secretariat, compilation=built, entity=china)
+    with pytest.raises(ValidationError, match="China has no written statement waiting"):
+        services.confirm_written_member(user=secretariat, compilation=built, entity=china)
+    day = letter_day(built)
+    services.issue(
+        user=secretariat, compilation=built, symbol="S/2020/900", issued_on=day, letter_date=day
+    )
+    issued = services.build(built.pk)
+    with pytest.raises(ValidationError, match="issued and cannot change"):
+        services.set_letter(
+            user=secretariat, compilation=issued, letter_date=day, original_language="fr"
+        )
+    revision = services.start_successor(user=secretariat, issued=issued, kind=IssueKind.REVISION)
+    assert (revision.original_language, revision.letter_date) == ("en", day)
+    assert list(revision.confirmed_members.all()) == [china]
+
+
+def test_delegation_cannot_set_the_letter(debate: Meeting, secretariat: User, france: User) -> None:
+    compilation = services.start_compilation(user=secretariat, meeting=debate, language="en")
+    with pytest.raises(PermissionDenied):
+        services.set_letter(
+            user=france,
+            compilation=compilation,
+            letter_date=letter_day(compilation),
+            original_language="en",
+        )
+    compilation.refresh_from_db()
+    assert compilation.letter_date is None
