@@ -12,6 +12,7 @@ from opendebate.documents.labels import format_date
 from opendebate.documents.model import UNDocument
 from opendebate.meetings.models import Meeting
 from tests.compilation.conftest import start_dated
+from tests.documents.samples import FRENCH_ORIGINAL_MASTHEADS
 
 
 def test_debate_is_annexed_in_the_councils_order(debate: Meeting, secretariat: User) -> None:
@@ -25,15 +26,7 @@ def test_debate_is_annexed_in_the_councils_order(debate: Meeting, secretariat: U
 
 
 SIX = ("ar", "zh", "en", "fr", "ru", "es")
-# The seed meeting's letter is drafted in French: each version's masthead says so.
-MASTHEADS = {
-    "ar": ("Arabic", "Original: French"),
-    "zh": ("Chinese", "Original: French"),
-    "en": ("English", "Original: French"),
-    "fr": ("Original : français",),
-    "ru": ("Russian", "Original: French"),
-    "es": ("Español", "Original: francés"),
-}
+MASTHEADS = FRENCH_ORIGINAL_MASTHEADS
 # "[Original: English]" (annex 1) and "[Original: Chinese]" (annex 8) worded in each version.
 MARKS = {
     "ar": ("[الأصل: بالإنكليزية]", "[الأصل: بالصينية]"),

@@ -205,3 +205,15 @@ def chinese_letter() -> UNDocument:
         akn_work=("un", "unsc", "letter", "2020-09-01"),
         generated_at=datetime.datetime(2020, 9, 2, 14, 30, tzinfo=datetime.UTC),
     )
+
+
+# The mastheads of the six versions of a document drafted in French (the seed meeting's letter
+# and, by default, its compilation): each names its own language and the one original.
+FRENCH_ORIGINAL_MASTHEADS = {
+    "ar": ("Arabic", "Original: French"),
+    "zh": ("Chinese", "Original: French"),
+    "en": ("English", "Original: French"),
+    "fr": ("Original : français",),
+    "ru": ("Russian", "Original: French"),
+    "es": ("Español", "Original: francés"),
+}

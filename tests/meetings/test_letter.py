@@ -12,6 +12,7 @@ from opendebate.documents.model import BlockStyle
 from opendebate.meetings.demo import create_seed_meeting
 from opendebate.meetings.letter import build_concept_note_letter
 from opendebate.meetings.models import ConceptNoteSection, Meeting
+from tests.documents.samples import FRENCH_ORIGINAL_MASTHEADS
 
 pytestmark = pytest.mark.django_db
 SIX = ("ar", "zh", "en", "fr", "ru", "es")
@@ -123,15 +124,7 @@ def test_issue_letter_names_an_unknown_meeting(tmp_path: Path) -> None:
         call_command("issue_letter", "S/1999/1", "--out", str(tmp_path))
 
 
-# Each version's masthead names its own language and the one original (French for the seed).
-MASTHEADS = {
-    "ar": ("Arabic", "Original: French"),
-    "zh": ("Chinese", "Original: French"),
-    "en": ("English", "Original: French"),
-    "fr": ("Original : français",),
-    "ru": ("Russian", "Original: French"),
-    "es": ("Español", "Original: francés"),
-}
+MASTHEADS = FRENCH_ORIGINAL_MASTHEADS
 # A note drafted in English under a French letter: marked in every version, in its words.
 ENGLISH_NOTE_MARKS = {
     "ar": "[الأصل: بالإنكليزية]",

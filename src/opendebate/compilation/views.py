@@ -7,8 +7,11 @@ page, which says what happened and what to do next.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -206,6 +209,27 @@ def _page(
     return render(request, "compilation/page.html", context, status=status)
 
 
+def _form_action(
+    request: HttpRequest,
+    compilation: Compilation,
+    form: forms.Form,
+    write: Callable[[dict[str, Any]], str],
+    failed: Callable[[], HttpResponse],
+) -> HttpResponse:
+    """A posted form's action: `write` calls the service with the form's data and returns what
+    to tell the officer; back to the page then, or `failed()` shows the form with the refusal."""
+    if form.is_valid():
+        try:
+            done = write(form.cleaned_data)
+        except ValidationError as error:
+            compilation.refresh_from_db()  # the service may have set a field before refusing
+            form.add_error(None, error)
+        else:
+            messages.success(request, done)
+            return redirect("compilation:page", pk=compilation.meeting_id)
+    return failed()
+
+
 @login_required
 @require_GET
 def page(request: HttpRequest, pk: int) -> HttpResponse:
@@ -256,21 +280,23 @@ def compile_files(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 def letter(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     compilation = _compilation(request, pk, number)
     form = LetterForm(request.POST)
-    if form.is_valid():
-        try:
-            services.set_letter(
-                user=_user(request),
-                compilation=compilation,
-                letter_date=form.cleaned_data["letter_date"],
-                original_language=form.cleaned_data["original_language"],
-            )
-        except ValidationError as error:
-            compilation.refresh_from_db()
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The date and original language of the letter are set."))
-            return redirect("compilation:page", pk=pk)
-    return _page(request, compilation, letter=form, status=422)
+
+    def write(data: dict[str, Any]) -> str:
+        services.set_letter(
+            user=_user(request),
+            compilation=compilation,
+            letter_date=data["letter_date"],
+            original_language=data["original_language"],
+        )
+        return _("The date and original language of the letter are set.")
+
+    return _form_action(
+        request,
+        compilation,
+        form,
+        write,
+        lambda: _page(request, compilation, letter=form, status=422),
+    )
 
 
 @login_required
@@ -298,25 +324,26 @@ def move(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     compilation = _compilation(request, pk, number)
     annexes = [(row.key, f"{row.number}. {row.name}") for row in _rows(compilation)]
     form = MoveForm(request.POST, annexes=annexes)
-    if form.is_valid():
-        try:
-            services.move_item(
-                user=_user(request),
-                compilation=compilation,
-                key=form.cleaned_data["key"],
-                position=form.cleaned_data["position"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Annex moved to position %(position)d. Compile again to update the files.")
-                % {"position": form.cleaned_data["position"]},
-            )
-            return redirect("compilation:page", pk=pk)
-    return _page(request, compilation, move=form, status=422)
+
+    def write(data: dict[str, Any]) -> str:
+        services.move_item(
+            user=_user(request),
+            compilation=compilation,
+            key=data["key"],
+            position=data["position"],
+            reason=data["reason"],
+        )
+        return _("Annex moved to position %(position)d. Compile again to update the files.") % {
+            "position": data["position"]
+        }
+
+    return _form_action(
+        request,
+        compilation,
+        form,
+        write,
+        lambda: _page(request, compilation, move=form, status=422),
+    )
 
 
 @login_required
@@ -395,27 +422,28 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
 def issue(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     compilation = _compilation(request, pk, number)
     form = IssueForm(request.POST, kind=compilation.kind)
-    if form.is_valid():
-        try:
-            issuing = services.issue(
-                user=_user(request),
-                compilation=compilation,
-                symbol=form.cleaned_data.get("symbol", ""),
-                issued_on=form.cleaned_data["issued_on"],
-                letter_date=form.cleaned_data["letter_date"],
-            )
-        except ValidationError as error:
-            compilation.refresh_from_db()  # the service may have set a symbol before refusing
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Issuing %(symbol)s: the final files are being written. When they are ready "
-                  "the compilation is issued and can no longer change.")
-                % {"symbol": issuing.symbol},
-            )  # fmt: skip
-            return redirect("compilation:page", pk=pk)
-    return _page(request, compilation, issue=form, status=422)
+
+    def write(data: dict[str, Any]) -> str:
+        issuing = services.issue(
+            user=_user(request),
+            compilation=compilation,
+            symbol=data.get("symbol", ""),
+            issued_on=data["issued_on"],
+            letter_date=data["letter_date"],
+        )
+        done = _(
+            "Issuing %(symbol)s: the final files are being written. When they are ready "
+            "the compilation is issued and can no longer change."
+        )
+        return done % {"symbol": issuing.symbol}
+
+    return _form_action(
+        request,
+        compilation,
+        form,
+        write,
+        lambda: _page(request, compilation, issue=form, status=422),
+    )
 
 
 @login_required
