@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
@@ -608,3 +609,32 @@ def test_confirming_a_non_member_or_twice_is_refused(
     assert "Egypt has no written statement waiting for confirmation." in html
     assert as_secretariat.post(action(compilation, "member/NOPE")).status_code == 404
     assert not AuditEntry.objects.filter(action="compilation.member_written_confirmed").exists()
+
+
+@pytest.mark.parametrize(
+    ("cookie", "warning", "flag"),
+    [
+        ("ar", "ليس للرسالة تاريخ بعد.", "عضو في المجلس: بيان كتابي"),
+        ("zh-hans", "信函尚无日期。", "安理会成员：书面发言"),
+    ],
+)
+def test_letter_and_member_flags_read_in_arabic_and_chinese(
+    as_secretariat: Client, debate: Meeting, cookie: str, warning: str, flag: str
+) -> None:
+    CouncilSeat.objects.create(
+        year=debate.local_start.year, entity=Entity.objects.get(code="CHN"), seat="permanent"
+    )
+    as_secretariat.cookies[settings.LANGUAGE_COOKIE_NAME] = cookie
+    html = as_secretariat.get(page(debate)).content.decode()
+    assert warning in html
+    assert flag in html
+
+
+def test_issue_form_proposes_no_issue_date_before_the_letter(
+    as_secretariat: Client, debate: Meeting, secretariat: User
+) -> None:
+    working(debate, secretariat)
+    form = as_secretariat.get(page(debate)).context["issue_form"]
+    assert (
+        form.initial["issued_on"] == form.initial["letter_date"] == (proposed_letter_date(debate))
+    )

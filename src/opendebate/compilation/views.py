@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -198,7 +199,8 @@ def _page(
         or IssueForm(
             kind=compilation.kind,
             initial={
-                "issued_on": timezone.localdate(),
+                # Not before the letter: a letter dated ahead is issued on its date at the earliest.
+                "issued_on": max(timezone.localdate(), compilation.letter_date or date.min),
                 "letter_date": compilation.letter_date,
             },
         ),
