@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 
+from opendebate.compilation.dates import meeting_day
 from opendebate.compilation.enums import Section
 from opendebate.compilation.letter import LetterFacts, Speaker, letter_title, paragraphs, signature
 from opendebate.compilation.models import Compilation, DeliveredStatement
@@ -13,6 +14,7 @@ from opendebate.compilation.order import Item, Move, apply_moves, standard_order
 from opendebate.documents.labels import header_block
 from opendebate.documents.model import Annex, Block, BlockStyle, Run, UNDocument
 from opendebate.entities.models import Entity
+from opendebate.entities.queries import council_members
 from opendebate.meetings.letter import ANNEX
 from opendebate.meetings.models import Meeting
 from opendebate.statements.annex import blocks_from_json, statement_annex
@@ -129,6 +131,26 @@ def annexed_entries(
     by_key = {entry.item.key: entry for entry in found}
     ordered = apply_moves(standard_order(entry.item for entry in found), moves or [])
     return [by_key[item.key] for item in ordered]
+
+
+def unconfirmed_members(
+    compilation: Compilation, annexed: list[Entry] | None = None
+) -> list[Entity]:
+    """Council members of the meeting's year who sent a written statement that the Secretariat
+    has not yet confirmed as a written submission (a member normally speaks). `annexed`, when
+    the caller has them, are the compilation's entries."""
+    seated = set(
+        council_members(meeting_day(compilation.meeting).year).values_list("pk", flat=True)
+    )
+    confirmed = set(compilation.confirmed_members.values_list("pk", flat=True))
+    return [
+        entry.entity
+        for entry in (entries(compilation) if annexed is None else annexed)
+        if entry.item.section == Section.WRITTEN
+        and entry.entity is not None
+        and entry.entity.pk in seated
+        and entry.entity.pk not in confirmed
+    ]
 
 
 def symbol_of(compilation: Compilation) -> str:

@@ -24,12 +24,11 @@ from django.utils.translation import gettext as _
 
 from opendebate.common.languages import Language
 from opendebate.common.services import record_audit
-from opendebate.compilation.build import build_document, entries
-from opendebate.compilation.dates import check_letter_date, meeting_day
+from opendebate.compilation.build import build_document, entries, unconfirmed_members
+from opendebate.compilation.dates import check_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
 from opendebate.compilation.models import Compilation, DeliveredStatement, OrderMove
 from opendebate.documents.render import FORMAT_BY_KEY, FORMATS, Format, render_all
-from opendebate.entities.queries import council_members
 from opendebate.statements.annex import blocks_to_json, with_language
 from opendebate.statements.content import SubmissionRefused
 from opendebate.statements.enums import Timeliness
@@ -179,23 +178,6 @@ def set_letter(
         original_language=original_language,
     )
     return compilation
-
-
-def unconfirmed_members(compilation: Compilation) -> list[Entity]:
-    """Council members of the meeting's year who sent a written statement that the Secretariat
-    has not yet confirmed as a written submission (a member normally speaks)."""
-    seated = set(
-        council_members(meeting_day(compilation.meeting).year).values_list("pk", flat=True)
-    )
-    confirmed = set(compilation.confirmed_members.values_list("pk", flat=True))
-    return [
-        entry.entity
-        for entry in entries(compilation)
-        if entry.item.section == Section.WRITTEN
-        and entry.entity is not None
-        and entry.entity.pk in seated
-        and entry.entity.pk not in confirmed
-    ]
 
 
 @transaction.atomic

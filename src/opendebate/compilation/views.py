@@ -28,7 +28,7 @@ from opendebate.accounts.models import User
 from opendebate.accounts.permissions import ensure_secretariat
 from opendebate.common.languages import Language
 from opendebate.compilation import services
-from opendebate.compilation.build import Entry, entries, written_candidates
+from opendebate.compilation.build import Entry, entries, unconfirmed_members, written_candidates
 from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
 from opendebate.compilation.forms import DeliveredForm, IssueForm, LetterForm, MoveForm
@@ -123,7 +123,7 @@ def _rows(compilation: Compilation) -> list[AnnexRow]:
     if compilation.is_issued:
         by_key = {entry.item.key: entry for entry in found}
         found = [by_key[key] for key in compilation.contents if key in by_key]
-    waiting = set(services.unconfirmed_members(compilation))
+    waiting = set(unconfirmed_members(compilation, found))
     return [
         AnnexRow(
             number,
