@@ -8,7 +8,7 @@ PO := $(wildcard $(LOCALE)/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
 CODE := src tests $(wildcard bench)
 
-.PHONY: run install test lint check-catalogs messages lock clean
+.PHONY: run install test test-fast lint check-catalogs messages lock clean
 
 run: $(VENV)/.installed $(MO)
 	$(BIN)/opendebate migrate --no-input
@@ -25,6 +25,11 @@ install: $(VENV)/.installed $(MO)
 
 test: $(VENV)/.installed-dev $(MO) lint
 	$(BIN)/pytest
+
+# The edit loop: everything but the tests that start real servers, browsers and LibreOffice
+# (marked slow), spread over the machine's cores. `make test` still runs the whole suite.
+test-fast: $(VENV)/.installed-dev $(MO)
+	$(BIN)/pytest -m "not slow" -n auto -q
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check $(CODE)

@@ -13,7 +13,6 @@ The baseline is LibreOffice headless converting the same DOCX to PDF (bench/docu
 from __future__ import annotations
 
 import datetime
-import random
 import statistics
 import sys
 import time
@@ -25,40 +24,18 @@ start_django("compile")
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from documents import ORDER, VOICES, libreoffice_seconds, statement  # noqa: E402
+from documents import ORDER, libreoffice_seconds  # noqa: E402
+from filling import submit  # noqa: E402
 from opendebate.accounts.models import User  # noqa: E402
 from opendebate.compilation import services  # noqa: E402
 from opendebate.compilation.build import build_document, entries  # noqa: E402
 from opendebate.compilation.dates import proposed_letter_date  # noqa: E402
 from opendebate.compilation.models import Compilation  # noqa: E402
-from opendebate.entities.models import Entity  # noqa: E402
 from opendebate.entities.queries import submitting_entities  # noqa: E402
 from opendebate.entities.services import load_registry  # noqa: E402
 from opendebate.meetings.demo import create_seed_meeting  # noqa: E402
-from opendebate.meetings.models import Meeting  # noqa: E402
-from opendebate.statements import services as statements  # noqa: E402
-from opendebate.statements.enums import Channel  # noqa: E402
-from opendebate.statements.reading import PASTED_NAME, read_submission  # noqa: E402
 
 STATEMENTS = 193
-
-
-RNG = random.Random(3)  # noqa: S311  (reproducible sample text)
-
-
-def submit(meeting: Meeting, entity: Entity, language: str) -> None:
-    text = "\n\n".join(block.text for block in statement(VOICES[language], language, RNG))
-    submission = read_submission(
-        data=text.encode(), name=PASTED_NAME, pasted=True, heading=f"Statement {entity.code}"
-    )
-    statements.submit_statement(
-        user=None,
-        meeting=meeting,
-        entity=entity,
-        channel=Channel.API,
-        prepared=statements.prepare_statement(meeting=meeting, submission=submission),
-        received_at=timezone.now(),
-    )
 
 
 def fill() -> tuple[User, int]:

@@ -5,8 +5,6 @@ Canada) and the anonymous public, so that every "the other delegation is refused
 from __future__ import annotations
 
 import datetime
-import os
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,6 +20,7 @@ from opendebate.entities.models import Entity
 from opendebate.entities.services import load_registry
 from opendebate.meetings.demo import create_seed_meeting
 from opendebate.meetings.models import Meeting
+from tests.tools import system_tool
 
 PASSWORD = "correct horse battery staple 2020"
 
@@ -130,18 +129,8 @@ def as_canada(canada: User) -> Client:
 
 @pytest.fixture(scope="session")
 def soffice() -> str:
-    """LibreOffice, the real tool the documents and word counts are checked against.
-
-    Under CI a missing LibreOffice fails the run; on a developer's machine the test is skipped.
-    """
-    path = shutil.which("soffice")
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(
-                "soffice is missing: CI must install LibreOffice (libreoffice-writer-nogui)"
-            )
-        pytest.skip("soffice (LibreOffice) is not installed here; CI installs it")
-    return path
+    """LibreOffice, the real tool the documents and word counts are checked against."""
+    return system_tool("soffice", "libreoffice-writer-nogui")
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ keeps. Under CI a missing Chromium fails the run; on a developer's machine the t
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from opendebate.meetings.models import Meeting
 from tests.compilation import conftest as compilation_fixtures
 from tests.compilation.test_public import issue_and_build
 from tests.conftest import PASSWORD
+from tests.tools import system_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -46,11 +46,7 @@ def issued(debate: Meeting, secretariat: User) -> Compilation:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    path = shutil.which("chromium")
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("chromium is missing: CI must install Debian's chromium package")
-        pytest.skip("chromium is not installed here; CI installs it")
+    path = system_tool("chromium", "chromium")
     # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
     # between browser steps are still synchronous and safe. (Subprocesses that other tests
     # start drop this flag: see tests/common/test_startup.py.)

@@ -10,15 +10,19 @@ import lxml.html
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from opendebate.accounts.models import User
 from opendebate.common.languages import Language
+from opendebate.compilation import views_public
 from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind
 from opendebate.compilation.models import Compilation
+from opendebate.compilation.search import normalize
 from opendebate.compilation.services import build, issue, start_compilation, start_successor
 from opendebate.documents.render_html import render_html
 from opendebate.meetings.models import Meeting
@@ -326,3 +330,68 @@ def test_download_issued_files(issued: Compilation) -> None:
     docx, _type, docx_name = download(client, DOCUMENT + "download/docx/")
     assert docx.startswith(b"PK")
     assert docx_name == 'attachment; filename="S-2020-900.docx"'
+
+
+def test_issue_keeps_the_text_search_reads(issued: Compilation) -> None:
+    rows = list(issued.annex_texts.all())
+    assert [(row.number, row.language) for row in rows] == [
+        (int(anchor.removeprefix("annex-")), "zh" if lang == "zh-hans" else lang)
+        for anchor, lang, _ in ANNEXES
+    ]
+    assert all(row.label == f"Annex {row.number}" for row in rows)
+    assert rows[7].folded == normalize(rows[7].text)
+    assert "联合国" in rows[7].text
+
+
+def test_search_of_all_issued_compilations_reads_no_file_in_constant_queries(
+    debate: Meeting, secretariat: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A year of issued compilations is searched in the database: adding compilations adds
+    no query, and no issued file is opened."""
+    issue_and_build(secretariat, debate, "S/2020/900")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("search opened an issued file")
+
+    client = Client()
+    monkeypatch.setattr(FileSystemStorage, "open", refuse)
+    with CaptureQueriesContext(connection) as one:
+        tree = page(client, "/documents/search/?q=合国")
+    assert len(tree.findall(".//section[@class='results']")) == 1
+    monkeypatch.undo()
+    revise(secretariat, Compilation.objects.get(symbol="S/2020/900"))
+    monkeypatch.setattr(FileSystemStorage, "open", refuse)
+    with CaptureQueriesContext(connection) as two:
+        tree = page(client, "/documents/search/?q=合国")
+    assert len(tree.findall(".//section[@class='results']")) == 2
+    assert len(two) == len(one)
+
+
+def test_compilation_issued_before_search_rows_is_read_once(issued: Compilation) -> None:
+    issued.annex_texts.all().delete()
+    assert hits(page(Client(), "/documents/search/?q=合国")) == [
+        ("/documents/S/2020/900/annex/8/", "合国")
+    ]
+    assert issued.annex_texts.count() == len(ANNEXES)
+
+
+def test_search_of_all_issued_compilations_shows_a_page_of_hits_at_a_time(
+    issued: Compilation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views_public, "RESULTS_PER_PAGE", 2)
+    first = page(Client(), "/documents/search/?q=securite")
+    assert hits(first) == [
+        ("/documents/S/2020/900/annex/3/", "sécurité"),
+        ("/documents/S/2020/900/annex/7/", "sécurité"),
+    ]
+    assert first.find(".//p[@class='result-count']").text == "Matching annexes 1 to 2 of 3"
+    assert first.find(".//a[@rel='next']").get("href") == "?q=securite&page=2"
+    assert first.find(".//a[@rel='prev']") is None
+    with translation.override("fr"):
+        second = page(Client(HTTP_ACCEPT_LANGUAGE="fr"), "/documents/search/?q=securite&page=2")
+    assert hits(second) == [("/documents/S/2020/900/annex/10/", "sécurité")]
+    assert second.find(".//p[@class='result-count']").text == (
+        "Annexes correspondantes 3 à 3 sur 3"
+    )
+    assert second.find(".//a[@rel='prev']").get("href") == "?q=securite&page=1"
+    assert second.find(".//a[@rel='next']") is None

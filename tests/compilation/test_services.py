@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import io
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -32,6 +30,7 @@ from opendebate.meetings.models import Meeting
 from opendebate.statements.services import accept_late_version
 from tests.documents.parsing import akn_schema
 from tests.statements.conftest import ARABIC, CHINESE, ENGLISH
+from tests.tools import system_tool
 
 from .conftest import start_dated, submit
 
@@ -173,11 +172,7 @@ def test_193_statement_meeting_compiles_with_arabic_and_chinese_fonts_embedded(
     assert len(built.contents) == 193
     pdf = tmp_path / "compilation.pdf"
     pdf.write_bytes(_stored(built, "pdf"))
-    tool = shutil.which("pdffonts")
-    if tool is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("pdffonts is missing: CI must install poppler-utils")
-        pytest.skip("pdffonts (poppler-utils) is not installed here; CI installs it")
+    tool = system_tool("pdffonts", "poppler-utils")
     listing = subprocess.run([tool, str(pdf)], capture_output=True, text=True, check=True).stdout
     fonts = {line.split()[0].split("+")[-1]: line.split() for line in listing.splitlines()[2:]}
     for family in ("Amiri", "NotoSansCJK", "PTSerif"):

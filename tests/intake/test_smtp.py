@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import shutil
 import smtplib
 import socket
 import subprocess
@@ -18,6 +17,7 @@ from opendebate.intake.models import InboundMessage
 from opendebate.intake.smtp import IntakeHandler, make_controller, stop_controller
 from opendebate.intake.store import raw_path
 from opendebate.meetings.models import Meeting
+from tests.tools import system_tool
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -110,9 +110,7 @@ def test_storage_failure_answers_451(listener: int, monkeypatch: pytest.MonkeyPa
 
 
 def test_swaks_conversation(listener: int) -> None:
-    swaks = shutil.which("swaks")
-    if swaks is None:
-        pytest.fail("swaks is missing: .ci/run installs it (Debian package swaks)")
+    swaks = system_tool("swaks", "swaks")
     result = subprocess.run(
         [
             swaks,

@@ -167,3 +167,29 @@ class OrderMove(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} to {self.position}"
+
+
+class AnnexText(models.Model):
+    """An issued annex as search reads it, taken from the issued HTML once, when the
+    compilation is issued, so that a search of every issued compilation is one query rather
+    than a parse of every file."""
+
+    compilation = models.ForeignKey(
+        Compilation, on_delete=models.CASCADE, related_name="annex_texts"
+    )
+    number = models.PositiveIntegerField()
+    label = models.CharField(max_length=200)  # "Annex 12", worded in the letter's language
+    label_language = models.CharField(max_length=2, choices=Language.choices)
+    heading = models.TextField(blank=True)
+    language = models.CharField(max_length=2, choices=Language.choices)
+    text = models.TextField()  # as issued: what a snippet shows
+    folded = models.TextField()  # search.normalize(text): what a query's terms are found in
+
+    class Meta:
+        ordering = ["compilation", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["compilation", "number"], name="one_text_per_annex")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.compilation} {self.label}"

@@ -87,10 +87,20 @@ def find(text: str, query_terms: tuple[str, ...]) -> Snippet | None:
     normalized = normalize(text)
     if not query_terms or not all(term in normalized for term in query_terms):
         return None
-    folded = fold(text)
-    position, term = min((folded.text.find(term), term) for term in query_terms)
-    start, end = _span(folded, position, position + len(term), len(text))
-    return snippet(text, start, end)
+    # The first hit lies in the first paragraph that holds a term (a term has no space, so it
+    # never spans a line break) and a snippet never leaves its paragraph: only that paragraph
+    # is folded with the origins that say where the hit was written, the costly part.
+    offset = 0
+    for paragraph in text.split("\n"):
+        if any(term in normalize(paragraph) for term in query_terms):
+            folded = fold(paragraph)
+            position, term = min(
+                (folded.text.find(term), term) for term in query_terms if term in folded.text
+            )
+            start, end = _span(folded, position, position + len(term), len(paragraph))
+            return snippet(text, offset + start, offset + end)
+        offset += len(paragraph) + 1
+    return None
 
 
 def _span(folded: Folded, first: int, stop: int, length: int) -> tuple[int, int]:

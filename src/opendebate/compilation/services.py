@@ -27,6 +27,7 @@ from opendebate.common.services import record_audit
 from opendebate.compilation.build import build_document, entries, unconfirmed_members
 from opendebate.compilation.dates import check_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
+from opendebate.compilation.issued import index_issued
 from opendebate.compilation.models import Compilation, DeliveredStatement, OrderMove
 from opendebate.documents.render import FORMAT_BY_KEY, FORMATS, Format, render_all
 from opendebate.statements.annex import blocks_to_json, with_language
@@ -457,7 +458,10 @@ def build(compilation_id: int) -> Compilation:
         compilation.issued_at = timezone.now()
     else:
         compilation.status = CompilationStatus.READY
-    compilation.save()
+    with transaction.atomic():
+        compilation.save()
+        if compilation.is_issued:
+            index_issued(compilation, rendered["html"])
     record_audit(
         action="compilation.issued" if compilation.is_issued else "compilation.built",
         actor=compilation.issued_by if compilation.is_issued else None,

@@ -20,7 +20,6 @@ from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBad
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.middleware import HtmxDetails
 
@@ -33,6 +32,7 @@ from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
 from opendebate.compilation.forms import DeliveredForm, IssueForm, LetterForm, MoveForm
 from opendebate.compilation.models import Compilation, DeliveredStatement
+from opendebate.documents.render import FORMAT_BY_KEY
 from opendebate.entities.models import Entity
 from opendebate.meetings.models import Meeting
 from opendebate.statements.content import SubmissionRefused
@@ -41,19 +41,6 @@ from opendebate.statements.extract import safe_filename
 from opendebate.statements.extract.upload import MAX_UPLOAD_BYTES
 from opendebate.statements.models import StatementVersion
 from opendebate.statements.reading import PASTED_NAME
-
-FILE_LABELS = {
-    "docx": gettext_lazy("Word document (.docx)"),
-    "pdf": gettext_lazy("PDF"),
-    "html": gettext_lazy("Web page (.html)"),
-    "akn": gettext_lazy("Akoma Ntoso XML (.akn.xml)"),
-}
-STAGE_LABELS = {
-    "docx": gettext_lazy("Writing the Word document"),
-    "pdf": gettext_lazy("Writing the PDF"),
-    "html": gettext_lazy("Writing the web page"),
-    "akn": gettext_lazy("Writing the Akoma Ntoso XML"),
-}
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -143,11 +130,13 @@ def _build_context(compilation: Compilation) -> dict[str, object]:
             "total": compilation.progress_total,
         }
     else:
-        progress = str(STAGE_LABELS.get(stage, ""))
+        progress = str(FORMAT_BY_KEY[stage].writing) if stage in FORMAT_BY_KEY else ""
     return {
         "compilation": compilation,
         "progress": progress,
-        "downloads": [(key, FILE_LABELS[key]) for key in compilation.files if key in FILE_LABELS],
+        "downloads": [
+            (key, FORMAT_BY_KEY[key].label) for key in compilation.files if key in FORMAT_BY_KEY
+        ],
     }
 
 

@@ -3,31 +3,40 @@ per annex (the permalink), full-text search, and the issued files.
 
 Only issued compilations exist here, for everyone, the Secretariat included: a draft is
 prepared elsewhere. A page shows the HTML file written when the compilation was issued, parsed
-and embedded as it is, and search reads the same file: what the public reads and searches is
-exactly what was issued, whatever happened to the statements since.
+and embedded as it is, and search reads the text taken from that file at issue (`issued.py`).
 """
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import lxml.html
-from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from lxml.html import builder
 
 from opendebate.common.languages import Language
 from opendebate.compilation.enums import CompilationStatus
-from opendebate.compilation.models import Compilation
+from opendebate.compilation.issued import (
+    AnnexSummary,
+    IssuedText,
+    annexes_containing,
+    index_issued,
+    index_unindexed,
+    read_issued,
+)
+from opendebate.compilation.models import AnnexText, Compilation
 from opendebate.compilation.search import Snippet, find, terms
 from opendebate.compilation.services import stored_file
+from opendebate.documents.render import FORMAT_BY_KEY
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -35,42 +44,17 @@ if TYPE_CHECKING:
 
     from opendebate.meetings.models import Meeting
 
-# The files a reader may download, by the key the build stores them under.
-DOWNLOADS = {
-    "pdf": gettext_lazy("PDF"),
-    "docx": gettext_lazy("Word document (DOCX)"),
-    "akn": gettext_lazy("Akoma Ntoso XML"),
-}
-
-
-@dataclass(frozen=True)
-class IssuedAnnex:
-    """One annex as the issued HTML has it: its <section> and what the pages say about it."""
-
-    number: int
-    label: str
-    label_language: Language  # the letter's, where the label ("Annex 12") is worded
-    heading: str
-    language: Language
-    text: str
-    element: HtmlElement
-
-    @property
-    def anchor(self) -> str:
-        return f"annex-{self.number}"
-
-
-@dataclass(frozen=True)
-class IssuedText:
-    """The issued HTML's <article>: the letter, then every annex."""
-
-    article: HtmlElement
-    annexes: tuple[IssuedAnnex, ...]
+# The files a reader may download beside the page itself (which is the HTML), by the key the
+# build stores them under; their labels are the one table's, documents.render.FORMATS.
+DOWNLOADS = ("pdf", "docx", "akn")
+# Matching annexes a page of search results shows: a common word matches most annexes of a
+# year, and each shown hit costs a snippet.
+RESULTS_PER_PAGE = 50
 
 
 @dataclass(frozen=True)
 class Hit:
-    annex: IssuedAnnex
+    annex: AnnexSummary
     snippet: Snippet
 
 
@@ -113,41 +97,18 @@ def _issued(symbol: str) -> Compilation:
     return get_object_or_404(issued_compilations(), symbol=symbol)
 
 
-def read_issued(compilation: Compilation) -> IssuedText:
-    """The issued HTML file, parsed: the article and, for each annex section, its number,
-    label, heading, language and text (the text search reads)."""
-    with default_storage.open(compilation.files["html"]["name"]) as file:
-        root = lxml.html.document_fromstring(file.read())
-    article = root.body.find("article")
-    annexes = []
-    for section in article.findall("section"):
-        label = section.find("h2")
-        heading = section.find("p[@class='un-annex-heading']")
-        annexes.append(
-            IssuedAnnex(
-                number=int(section.get("id").removeprefix("annex-")),
-                label=label.text_content().strip(),
-                label_language=Language.from_ui_code(label.get("lang") or article.get("lang")),
-                heading=heading.text_content().strip() if heading is not None else "",
-                language=Language.from_ui_code(section.get("lang", "")),
-                text="".join(section.itertext()).strip(),
-                element=section,
-            )
-        )
-    return IssuedText(article, tuple(annexes))
-
-
 def _html(element: HtmlElement) -> SafeString:
     # The renderer escaped every string when it wrote the file; lxml escapes again on output.
     return mark_safe(lxml.html.tostring(element, encoding="unicode", with_tail=False))  # noqa: S308
 
 
-def _search(annexes: tuple[IssuedAnnex, ...], query_terms: tuple[str, ...]) -> list[Hit]:
+def _hits(rows: Iterable[AnnexText], query_terms: tuple[str, ...]) -> list[Hit]:
+    """The rows' snippets: every row holds the terms (the query said so), `find` says where."""
     hits = []
-    for annex in annexes:
-        found = find(annex.text, query_terms)
+    for row in rows:
+        found = find(row.text, query_terms)
         if found is not None:
-            hits.append(Hit(annex, found))
+            hits.append(Hit(AnnexSummary.of(row), found))
     return hits
 
 
@@ -171,8 +132,8 @@ def _add_permalinks(compilation: Compilation, issued: IssuedText) -> None:
 
 def _downloads(compilation: Compilation) -> list[tuple[str, StrOrPromise, int]]:
     return [
-        (kind, label, compilation.files[kind]["bytes"])
-        for kind, label in DOWNLOADS.items()
+        (kind, FORMAT_BY_KEY[kind].label, compilation.files[kind]["bytes"])
+        for kind in DOWNLOADS
         if kind in compilation.files
     ]
 
@@ -189,7 +150,11 @@ def document(request: HttpRequest, symbol: str) -> HttpResponse:
     issued = read_issued(compilation)
     query = request.GET.get("q", "")
     query_terms = terms(query)
-    hits = _search(issued.annexes, query_terms)
+    hits: list[Hit] = []
+    if query_terms:
+        if not compilation.annex_texts.exists():
+            index_issued(compilation)
+        hits = _hits(annexes_containing(query_terms, compilation), query_terms)
     _add_permalinks(compilation, issued)
     context = {
         "listed": _listed(compilation, Language.of_reader()),
@@ -222,17 +187,20 @@ def annex(request: HttpRequest, symbol: str, number: int) -> HttpResponse:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    """Every issued compilation's annexes, searched; each document with its matching annexes."""
+    """Every issued compilation's annexes, searched: a page of matching annexes at a time,
+    grouped by document, newest document first."""
     query = request.GET.get("q", "")
     query_terms = terms(query)
     found: list[tuple[Listed, list[Hit]]] = []
+    results = None
     if query_terms:
         reader = Language.of_reader()
-        for compilation in issued_compilations():
-            hits = _search(read_issued(compilation).annexes, query_terms)
-            if hits:
-                found.append((_listed(compilation, reader), hits))
-    context = {"query": query, "searched": bool(query_terms), "found": found}
+        index_unindexed(issued_compilations().filter(annex_texts__isnull=True))
+        paginator = Paginator(annexes_containing(query_terms), RESULTS_PER_PAGE)
+        results = paginator.get_page(request.GET.get("page"))
+        for compilation, group in itertools.groupby(results, lambda row: row.compilation):
+            found.append((_listed(compilation, reader), _hits(group, query_terms)))
+    context = {"query": query, "searched": bool(query_terms), "found": found, "results": results}
     return render(request, "compilation/public_search.html", context)
 
 

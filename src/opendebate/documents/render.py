@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy as _
 
 from .model import UNDocument
 from .render_akn import render_akn
 from .render_docx import render_docx
 from .render_html import render_html
 from .render_pdf import render_pdf
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -19,6 +25,8 @@ class Format:
     extension: str  # the file's: "akn.xml"
     content_type: str
     render: Callable[[UNDocument], bytes]
+    label: StrOrPromise  # what a download link calls it, in the reader's language
+    writing: StrOrPromise  # the build's progress line while this format is written
 
 
 # In the order they are written.
@@ -28,10 +36,26 @@ FORMATS = (
         "docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         render_docx,
+        _("Word document (.docx)"),
+        _("Writing the Word document"),
     ),
-    Format("pdf", "pdf", "application/pdf", render_pdf),
-    Format("html", "html", "text/html; charset=utf-8", lambda doc: render_html(doc).encode()),
-    Format("akn", "akn.xml", "application/akn+xml", render_akn),
+    Format("pdf", "pdf", "application/pdf", render_pdf, _("PDF"), _("Writing the PDF")),
+    Format(
+        "html",
+        "html",
+        "text/html; charset=utf-8",
+        lambda doc: render_html(doc).encode(),
+        _("Web page (.html)"),
+        _("Writing the web page"),
+    ),
+    Format(
+        "akn",
+        "akn.xml",
+        "application/akn+xml",
+        render_akn,
+        _("Akoma Ntoso XML (.akn.xml)"),
+        _("Writing the Akoma Ntoso XML"),
+    ),
 )
 
 

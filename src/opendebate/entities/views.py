@@ -32,8 +32,13 @@ def registry(request: HttpRequest) -> HttpResponse:
         entities = entities.filter(kind=kind)
     year = _year(request.GET.get("year"))
     language = _content_language()
+    # Each kind's label translated once, not once per row (a lazy label is looked up again
+    # each time a row shows it).
+    kind_labels = {value: str(label) for value, label in EntityKind.choices}
     context = {
-        "entities": [(entity, entity.name(language)) for entity in entities],
+        "entities": [
+            (entity, entity.name(language), kind_labels[entity.kind]) for entity in entities
+        ],
         "kinds": EntityKind.choices,
         "kind": kind,
         "year": year,

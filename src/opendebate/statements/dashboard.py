@@ -57,7 +57,8 @@ def status_of(statement: Statement | None) -> tuple[EntityStatus, StatementVersi
 
 
 def rows(meeting: Meeting, group: str) -> list[Row]:
-    by_entity = {statement.entity_id: statement for statement in statements_for_meeting(meeting)}
+    statements = statements_for_meeting(meeting, content=False)
+    by_entity = {statement.entity_id: statement for statement in statements}
     result = []
     for entity in entities_in_group(meeting, group):
         status, version = status_of(by_entity.get(entity.pk))

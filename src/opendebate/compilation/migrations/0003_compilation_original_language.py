@@ -14,7 +14,7 @@ def from_the_meeting(apps, schema_editor):  # type: ignore[no-untyped-def]
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('compilation', '0001_initial'),
+        ('compilation', '0002_annex_text'),
         ('entities', '0002_entity_inflections'),
     ]
 
