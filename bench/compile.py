@@ -29,6 +29,7 @@ from filling import submit  # noqa: E402
 from opendebate.accounts.models import User  # noqa: E402
 from opendebate.compilation import services  # noqa: E402
 from opendebate.compilation.build import build_document, entries  # noqa: E402
+from opendebate.compilation.dates import proposed_letter_date  # noqa: E402
 from opendebate.compilation.models import Compilation  # noqa: E402
 from opendebate.entities.queries import submitting_entities  # noqa: E402
 from opendebate.entities.services import load_registry  # noqa: E402
@@ -48,6 +49,12 @@ def fill() -> tuple[User, int]:
         submit(meeting, entity, ORDER[index % len(ORDER)])
     officer = User.objects.create(email="bench@un.example", role="secretariat")
     compilation = services.start_compilation(user=officer, meeting=meeting, language="en")
+    services.set_letter(
+        user=officer,
+        compilation=compilation,
+        letter_date=proposed_letter_date(meeting),
+        original_language=compilation.original_language,
+    )
     return officer, compilation.pk
 
 

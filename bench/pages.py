@@ -41,6 +41,7 @@ from filling import submit  # noqa: E402
 from opendebate.accounts.enums import Role  # noqa: E402
 from opendebate.accounts.models import User  # noqa: E402
 from opendebate.compilation import services as compilations  # noqa: E402
+from opendebate.compilation.build import unconfirmed_members  # noqa: E402
 from opendebate.entities.models import Presidency  # noqa: E402
 from opendebate.entities.queries import submitting_entities  # noqa: E402
 from opendebate.entities.services import load_registry  # noqa: E402
@@ -96,6 +97,9 @@ def add_meeting(index: int, user: User, statements: int) -> Meeting:
         entity = entities[(index * 37 + number) % len(entities)]
         submit(meeting, entity, ORDER[number % len(ORDER)])
     compilation = compilations.start_compilation(user=user, meeting=meeting, language="en")
+    # Council members normally speak: the Secretariat confirms their written statements.
+    for member in unconfirmed_members(compilation):
+        compilations.confirm_written_member(user=user, compilation=compilation, entity=member)
     compilations.issue(
         user=user,
         compilation=compilation,

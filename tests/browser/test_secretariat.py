@@ -159,6 +159,10 @@ def run_build(opened: Visit, name: str) -> None:
 
 def compile_and_issue(opened: Visit, meeting: Meeting, symbol: str) -> None:
     page = opened.page
+    # The letter is never dated by default: confirm the proposed day after the meeting.
+    page.locator("form[action$='/letter/'] button[type=submit]").click()
+    expect(page.locator(".message--success")).to_have_count(1)
+    assert Compilation.objects.get(meeting=meeting).letter_date is not None
     page.locator("#build form button[type=submit]").click()
     run_build(opened, "compile")
     assert Compilation.objects.get(meeting=meeting).status == CompilationStatus.READY

@@ -13,6 +13,7 @@ from django.utils import timezone
 from opendebate.accounts.models import User
 from opendebate.common.models import AuditEntry
 from opendebate.compilation import services as compilation_services
+from opendebate.compilation.dates import proposed_letter_date
 from opendebate.meetings.models import Meeting
 from tests.accounts.test_sign_in import sign_in
 from tests.conftest import signed_in
@@ -54,13 +55,19 @@ def test_every_recorded_action_is_in_the_log(
     compilation = compilation_services.start_compilation(
         user=secretariat, meeting=open_meeting, language="en"
     )
+    compilation_services.set_letter(
+        user=secretariat,
+        compilation=compilation,
+        letter_date=proposed_letter_date(open_meeting),
+        original_language="en",
+    )
     compilation_services.build(compilation.pk)
     compilation_services.issue(
         user=secretariat,
         compilation=compilation,
         symbol="S/2020/900",
-        issued_on=datetime.date(2020, 9, 11),
-        letter_date=datetime.date(2020, 9, 10),
+        issued_on=proposed_letter_date(open_meeting),
+        letter_date=proposed_letter_date(open_meeting),
     )
     compilation_services.build(compilation.pk)
 
@@ -81,6 +88,7 @@ def test_every_recorded_action_is_in_the_log(
         ("auth.login", secretariat.email, secretariat.email),
         ("statement.late_accepted", secretariat.email, f"{reference}/CAN/v2"),
         ("compilation.started", secretariat.email, meeting),
+        ("compilation.letter_set", secretariat.email, f"compilation {compilation.pk} (en)"),
         ("compilation.built", "", f"compilation {compilation.pk} (en)"),
         ("compilation.issue_requested", secretariat.email, "S/2020/900"),
         ("compilation.requested", secretariat.email, "S/2020/900"),

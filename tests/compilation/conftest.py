@@ -8,9 +8,10 @@ import pytest
 from django.utils import timezone
 
 from opendebate.accounts.models import User
+from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import Section
-from opendebate.compilation.models import DeliveredStatement
-from opendebate.compilation.services import record_delivered
+from opendebate.compilation.models import Compilation, DeliveredStatement
+from opendebate.compilation.services import record_delivered, set_letter, start_compilation
 from opendebate.entities.models import Entity
 from opendebate.meetings.models import Meeting
 from opendebate.statements import services
@@ -45,6 +46,18 @@ def submit(
         channel=Channel.API,
         prepared=prepared,
         received_at=at or timezone.now(),
+    )
+
+
+def start_dated(user: User, meeting: Meeting, language: str = "en") -> Compilation:
+    """The working compilation with its letter dated the day after the meeting, as the
+    Secretariat confirms it on the page (a compilation is never dated by default)."""
+    compilation = start_compilation(user=user, meeting=meeting, language=language)
+    return set_letter(
+        user=user,
+        compilation=compilation,
+        letter_date=proposed_letter_date(meeting),
+        original_language=compilation.original_language,
     )
 
 

@@ -199,6 +199,21 @@ def test_filled_meeting_compiles_every_statement(seed_meeting: Meeting, secretar
     }
 
 
+def test_filled_meeting_has_its_compilation_dated_the_day_after_it(
+    seed_meeting: Meeting, secretariat: User
+) -> None:
+    fill_demo_meeting(seed_meeting, statements=2, recorder=secretariat)
+    fill_demo_meeting(seed_meeting, statements=2, recorder=secretariat)
+
+    compilation = Compilation.objects.get(meeting=seed_meeting)
+    assert (compilation.letter_date, compilation.original_language, compilation.language) == (
+        datetime.date(2020, 9, 9),
+        "fr",
+        "fr",
+    )
+    assert AuditEntry.objects.filter(action="compilation.letter_set").count() == 1
+
+
 def test_plan_is_capped_at_the_entities_that_may_write(seed_meeting: Meeting) -> None:
     pool = writers()
 

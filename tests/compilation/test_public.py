@@ -19,6 +19,7 @@ from django.utils import translation
 from opendebate.accounts.models import User
 from opendebate.common.languages import Language
 from opendebate.compilation import views_public
+from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind
 from opendebate.compilation.models import Compilation
 from opendebate.compilation.search import normalize
@@ -52,8 +53,8 @@ def issue_and_build(user: User, meeting: Meeting, symbol: str = "S/2020/900") ->
         user=user,
         compilation=compilation,
         symbol=symbol,
-        issued_on=datetime.date(2020, 9, 3),
-        letter_date=datetime.date(2020, 9, 1),
+        issued_on=proposed_letter_date(meeting) + datetime.timedelta(days=2),
+        letter_date=proposed_letter_date(meeting),
     )
     return build(compilation.pk)
 
@@ -64,8 +65,8 @@ def revise(user: User, issued: Compilation) -> Compilation:
         user=user,
         compilation=successor,
         symbol="",
-        issued_on=datetime.date(2020, 9, 10),
-        letter_date=datetime.date(2020, 9, 1),
+        issued_on=proposed_letter_date(issued.meeting) + datetime.timedelta(days=9),
+        letter_date=proposed_letter_date(issued.meeting),
     )
     return build(successor.pk)
 
@@ -97,7 +98,7 @@ def test_list_shows_issued_compilations_to_anonymous(issued: Compilation) -> Non
     assert cells[0].find("a").text == "S/2020/900"
     assert cells[1].text.startswith("Cooperation between the United Nations")
     assert cells[1].get("lang") == "en"
-    assert cells[2].find("time").get("datetime") == "2020-09-03"
+    assert cells[2].find("time").get("datetime") == issued.issued_on.isoformat()
     assert cells[3].text == "11"
 
 
@@ -142,8 +143,8 @@ def test_unissued_compilation_is_not_public_even_to_the_secretariat(
         user=secretariat,
         compilation=compilation,
         symbol="S/2020/900",
-        issued_on=datetime.date(2020, 9, 3),
-        letter_date=datetime.date(2020, 9, 1),
+        issued_on=proposed_letter_date(debate) + datetime.timedelta(days=2),
+        letter_date=proposed_letter_date(debate),
     )  # issuing, not yet built: not issued
     for client in (Client(), as_secretariat):
         assert client.get(DOCUMENT).status_code == 404

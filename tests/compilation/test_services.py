@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime
 import hashlib
 import io
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from lxml import etree
 
@@ -19,8 +20,11 @@ from opendebate.accounts.models import User
 from opendebate.common.models import AuditEntry
 from opendebate.compilation import services
 from opendebate.compilation.build import build_document, entries
+from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind
 from opendebate.compilation.models import Compilation, IssuedCompilationError, OrderMove
+from opendebate.documents.labels import format_date
+from opendebate.entities.models import CouncilSeat, Entity
 from opendebate.entities.queries import submitting_entities
 from opendebate.meetings.models import Meeting
 from opendebate.statements.services import accept_late_version
@@ -28,9 +32,11 @@ from tests.documents.parsing import akn_schema
 from tests.statements.conftest import ARABIC, CHINESE, ENGLISH
 from tests.tools import system_tool
 
-from .conftest import submit
+from .conftest import start_dated, submit
 
-ISSUE_DAY = datetime.date(2020, 9, 11)
+
+def letter_day(compilation: Compilation) -> datetime.date:
+    return proposed_letter_date(compilation.meeting)
 
 
 def _stored(compilation: Compilation, key: str) -> bytes:
@@ -40,7 +46,7 @@ def _stored(compilation: Compilation, key: str) -> bytes:
 
 @pytest.fixture
 def built(debate: Meeting, secretariat: User) -> Compilation:
-    compilation = services.start_compilation(user=secretariat, meeting=debate, language="en")
+    compilation = start_dated(secretariat, debate, "en")
     return services.build(compilation.pk)
 
 
@@ -69,7 +75,7 @@ def test_akoma_ntoso_validates_against_the_schema(built: Compilation) -> None:
 
 
 def test_annexes_carry_number_heading_and_original_mark(debate: Meeting, secretariat: User) -> None:
-    compilation = services.start_compilation(user=secretariat, meeting=debate, language="fr")
+    compilation = start_dated(secretariat, debate, "fr")
     document = build_document(compilation, entries(compilation))
     by_language = {annex.language: annex for annex in document.annexes}
     assert [annex.label for annex in document.annexes[:3]] == ["Annexe 1", "Annexe 2", "Annexe 3"]
@@ -84,7 +90,7 @@ def test_annexes_carry_number_heading_and_original_mark(debate: Meeting, secreta
 
 def test_late_statement_is_listed_apart_until_included(debate: Meeting, secretariat: User) -> None:
     late = submit(debate, "SEN", ENGLISH, at=debate.deadline + datetime.timedelta(hours=2))
-    compilation = services.start_compilation(user=secretariat, meeting=debate, language="en")
+    compilation = start_dated(secretariat, debate, "en")
     assert "SEN" not in {e.entity.code for e in entries(compilation) if e.entity}
     with pytest.raises(ValidationError, match="Accept the late statement first"):
         services.include_late(user=secretariat, compilation=compilation, version=late, include=True)
@@ -100,7 +106,7 @@ def test_late_statement_is_listed_apart_until_included(debate: Meeting, secretar
 
 
 def test_move_needs_a_reason_and_is_replayed(debate: Meeting, secretariat: User) -> None:
-    compilation = services.start_compilation(user=secretariat, meeting=debate, language="en")
+    compilation = start_dated(secretariat, debate, "en")
     last = entries(compilation)[-1].item.key
     with pytest.raises(ValidationError, match="Say why"):
         services.move_item(
@@ -116,10 +122,10 @@ def test_move_needs_a_reason_and_is_replayed(debate: Meeting, secretariat: User)
 def test_issued_compilation_is_sealed_and_revised_under_a_suffix(
     built: Compilation, secretariat: User
 ) -> None:
+    day = letter_day(built)
     services.issue(
-        user=secretariat, compilation=built, symbol="S/2020/900", issued_on=ISSUE_DAY,
-        letter_date=datetime.date(2020, 9, 10),
-    )  # fmt: skip
+        user=secretariat, compilation=built, symbol="S/2020/900", issued_on=day, letter_date=day
+    )
     issued = services.build(built.pk)
     assert issued.status == CompilationStatus.ISSUED
     assert b"S/2020/900" in _stored(issued, "html")
@@ -131,19 +137,19 @@ def test_issued_compilation_is_sealed_and_revised_under_a_suffix(
         issued.save()
     revision = services.start_successor(user=secretariat, issued=issued, kind=IssueKind.REVISION)
     services.issue(
-        user=secretariat, compilation=revision, symbol="", issued_on=ISSUE_DAY,
-        letter_date=datetime.date(2020, 9, 10),
-    )  # fmt: skip
+        user=secretariat, compilation=revision, symbol="", issued_on=day, letter_date=day
+    )
     assert services.build(revision.pk).symbol == "S/2020/900/Rev.1"
 
 
 def test_bad_symbol_and_dates_are_refused(built: Compilation, secretariat: User) -> None:
+    day = letter_day(built)
     with pytest.raises(ValidationError, match="for example S/2020/900"):
         services.issue(user=secretariat, compilation=built, symbol="2020/900",
-                       issued_on=ISSUE_DAY, letter_date=ISSUE_DAY)  # fmt: skip
+                       issued_on=day, letter_date=day)  # fmt: skip
     with pytest.raises(ValidationError, match="cannot be before"):
         services.issue(user=secretariat, compilation=built, symbol="S/2020/900",
-                       issued_on=ISSUE_DAY, letter_date=ISSUE_DAY + datetime.timedelta(days=1))  # fmt: skip
+                       issued_on=day, letter_date=day + datetime.timedelta(days=1))  # fmt: skip
     assert Compilation.objects.get(pk=built.pk).symbol == ""
 
 
@@ -161,7 +167,7 @@ def test_193_statement_meeting_compiles_with_arabic_and_chinese_fonts_embedded(
     assert len(states) == 193
     for index, entity in enumerate(states):
         submit(open_meeting, entity.code, texts[index % 3])
-    compilation = services.start_compilation(user=secretariat, meeting=open_meeting, language="en")
+    compilation = start_dated(secretariat, open_meeting, "en")
     built = services.build(compilation.pk)
     assert len(built.contents) == 193
     pdf = tmp_path / "compilation.pdf"
@@ -185,9 +191,11 @@ def test_193_statement_meeting_compiles_with_arabic_and_chinese_fonts_embedded(
 
 def test_compile_command_writes_the_four_files(debate: Meeting, tmp_path: Path) -> None:
     out, folder = io.StringIO(), tmp_path / "out"
+    day = proposed_letter_date(debate).isoformat()
     call_command(
-        "compile", debate.letter_symbol, "--out", str(folder), "--language", "zh", stdout=out
-    )
+        "compile", debate.letter_symbol, "--out", str(folder), "--language", "zh", "--date", day,
+        stdout=out,
+    )  # fmt: skip
     names = sorted(path.name for path in folder.iterdir())
     assert names == [
         "compilation.akn.xml",
@@ -199,3 +207,97 @@ def test_compile_command_writes_the_four_files(debate: Meeting, tmp_path: Path) 
     html = (folder / "compilation.html").read_text()
     assert "安全理事会主席给秘书长" in html
     assert not Compilation.objects.exists()  # the command changes no record
+
+
+def test_compile_command_refuses_without_a_date_and_writes_nothing(
+    debate: Meeting, tmp_path: Path
+) -> None:
+    proposal = proposed_letter_date(debate).isoformat()
+    with pytest.raises(CommandError) as refused:
+        call_command(
+            "compile", str(debate.pk), "--out", str(tmp_path / "out"), stdout=io.StringIO()
+        )
+    assert str(refused.value) == (
+        "The compilation has no letter date: give it with --date YYYY-MM-DD (the day after the "
+        f"meeting would be {proposal})."
+    )
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("2020-09-09", "The letter cannot be dated before the meeting"),
+        ("9 September", "--date: invalid fromisoformat value: '9 September'"),
+    ],
+)
+def test_compile_command_refuses_a_wrong_date(
+    debate: Meeting, tmp_path: Path, date: str, message: str
+) -> None:
+    with pytest.raises(CommandError, match=re.escape(message)):
+        call_command(
+            "compile", str(debate.pk), "--out", str(tmp_path / "out"), "--date", date,
+            stdout=io.StringIO(),
+        )  # fmt: skip
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_compile_command_keeps_the_records_date_original_and_order_in_any_language(
+    debate: Meeting, secretariat: User, tmp_path: Path, language: str
+) -> None:
+    compilation = start_dated(secretariat, debate, "en")
+    last = entries(compilation)[-1].item.key
+    services.move_item(
+        user=secretariat, compilation=compilation, key=last, position=1, reason="Chair's request"
+    )
+    out = tmp_path / language
+    call_command(
+        "compile", str(debate.pk), "--out", str(out), "--language", language, stdout=io.StringIO()
+    )
+    html = (out / "compilation.html").read_text()
+    day = format_date(proposed_letter_date(debate), language)
+    assert day in html
+    masthead = {"fr": "Original : français", "ar": "Original: French"}[language]
+    assert masthead in html
+    # The French version is the original: it marks the annexes not in French, as all do.
+    assert html.count('class="un-mark"') == 8
+    assert Compilation.objects.get() == compilation  # no record changed or added
+
+
+def test_successor_keeps_the_original_language_and_the_confirmed_members(
+    built: Compilation, secretariat: User
+) -> None:
+    china = Entity.objects.get(code="CHN")
+    CouncilSeat.objects.create(year=built.meeting.local_start.year, entity=china, seat="permanent")
+    services.set_letter(
+        user=secretariat, compilation=built, letter_date=letter_day(built), original_language="en"
+    )
+    services.confirm_written_member(user=secretariat, compilation=built, entity=china)
+    with pytest.raises(ValidationError, match="China has no written statement waiting"):
+        services.confirm_written_member(user=secretariat, compilation=built, entity=china)
+    day = letter_day(built)
+    services.issue(
+        user=secretariat, compilation=built, symbol="S/2020/900", issued_on=day, letter_date=day
+    )
+    issued = services.build(built.pk)
+    with pytest.raises(ValidationError, match="issued and cannot change"):
+        services.set_letter(
+            user=secretariat, compilation=issued, letter_date=day, original_language="fr"
+        )
+    revision = services.start_successor(user=secretariat, issued=issued, kind=IssueKind.REVISION)
+    assert (revision.original_language, revision.letter_date) == ("en", day)
+    assert list(revision.confirmed_members.all()) == [china]
+
+
+def test_delegation_cannot_set_the_letter(debate: Meeting, secretariat: User, france: User) -> None:
+    compilation = services.start_compilation(user=secretariat, meeting=debate, language="en")
+    with pytest.raises(PermissionDenied):
+        services.set_letter(
+            user=france,
+            compilation=compilation,
+            letter_date=letter_day(compilation),
+            original_language="en",
+        )
+    compilation.refresh_from_db()
+    assert compilation.letter_date is None

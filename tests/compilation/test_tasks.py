@@ -21,6 +21,7 @@ from opendebate.compilation import services
 from opendebate.compilation.enums import CompilationStatus
 from opendebate.compilation.tasks import build_compilation, requeue_abandoned, worker_id
 from opendebate.meetings.models import Meeting
+from tests.compilation.conftest import start_dated
 
 
 def running_task(worker: str) -> DBTaskResult:
@@ -67,7 +68,7 @@ def test_worker_id_names_host_process_and_start_time() -> None:
 def test_a_build_task_run_again_after_the_build_finished_changes_nothing(
     debate: Meeting, secretariat: User
 ) -> None:
-    compilation = services.start_compilation(user=secretariat, meeting=debate, language="en")
+    compilation = start_dated(secretariat, debate, "en")
     services.request_build(user=secretariat, compilation=compilation)
     built = services.build_requested(compilation.pk)
     assert built.status == CompilationStatus.READY
@@ -80,7 +81,7 @@ def test_a_build_task_run_again_after_the_build_finished_changes_nothing(
 def test_a_file_cut_short_by_a_killed_worker_is_written_again(
     debate: Meeting, secretariat: User
 ) -> None:
-    compilation = services.start_compilation(user=secretariat, meeting=debate, language="en")
+    compilation = start_dated(secretariat, debate, "en")
     html = services.build(compilation.pk).files["html"]
     default_storage.delete(html["name"])
     default_storage.save(html["name"], ContentFile(b"<!DOCTYPE html><ht"))

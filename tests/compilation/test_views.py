@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
@@ -22,11 +23,13 @@ from opendebate.accounts.models import User
 from opendebate.common.models import AuditEntry
 from opendebate.compilation import services
 from opendebate.compilation.build import build_document, entries
+from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
 from opendebate.compilation.models import Compilation, DeliveredStatement, OrderMove
+from opendebate.entities.models import CouncilSeat, Entity
 from opendebate.meetings.models import Meeting
 from opendebate.statements.services import accept_late_version
-from tests.compilation.conftest import submit
+from tests.compilation.conftest import start_dated, submit
 from tests.statements.conftest import ARABIC, CHINESE, ENGLISH
 from tests.statements.fixtures import zip_bomb
 
@@ -47,7 +50,7 @@ def action(compilation: Compilation, name: str) -> str:
 
 
 def working(meeting: Meeting, user: User) -> Compilation:
-    return services.start_compilation(user=user, meeting=meeting, language="en")
+    return start_dated(user, meeting)
 
 
 def names(client: Client, meeting: Meeting) -> list[str]:
@@ -97,6 +100,8 @@ ENDPOINTS: list[tuple[str, Callable[[Compilation], str]]] = [
     ("get", lambda c: action(c, "progress")),
     ("get", lambda c: action(c, "files/pdf")),
     ("post", lambda c: action(c, "compile")),
+    ("post", lambda c: action(c, "letter")),
+    ("post", lambda c: action(c, "member/CHN")),
     ("post", lambda c: action(c, "move")),
     ("post", lambda c: action(c, "late/1")),
     ("post", lambda c: action(c, "issue")),
@@ -117,12 +122,19 @@ def test_wrong_delegation_is_refused(
     compilation = working(open_meeting, secretariat)
     client: Client = request.getfixturevalue(persona)
     url = address(compilation)
-    response = getattr(client, method)(url, {"kind": "revision", "include": "1"})
+    posted = {"kind": "revision", "include": "1", "letter_date": "2020-09-09"}
+    response = getattr(client, method)(url, {**posted, "original_language": "en"})
     assert response.status_code == 403
     refusal = AuditEntry.objects.get(action="access.refused")
     assert (refusal.subject, refusal.data["reason"]) == (url, "for the Secretariat only")
     assert Compilation.objects.get() == compilation
     assert (compilation.moves.count(), DeliveredStatement.objects.count()) == (0, 0)
+    compilation.refresh_from_db()
+    assert (compilation.letter_date, compilation.original_language) == (
+        proposed_letter_date(open_meeting),
+        "fr",
+    )
+    assert not compilation.confirmed_members.exists()
 
 
 def test_first_visit_starts_one_compilation_in_the_letters_language(
@@ -376,7 +388,7 @@ def test_late_statement_is_included_then_excluded(
 
 def test_bad_symbol_is_refused(as_secretariat: Client, debate: Meeting, secretariat: User) -> None:
     compilation = working(debate, secretariat)
-    today = timezone.localdate().isoformat()
+    today = proposed_letter_date(compilation.meeting).isoformat()
     response = as_secretariat.post(
         action(compilation, "issue"),
         {"symbol": "2020/900", "issued_on": today, "letter_date": today},
@@ -394,7 +406,7 @@ def test_issue_waits_for_the_build_in_progress(
 ) -> None:
     compilation = working(debate, secretariat)
     services.request_build(user=secretariat, compilation=compilation)
-    today = timezone.localdate().isoformat()
+    today = proposed_letter_date(compilation.meeting).isoformat()
     response = as_secretariat.post(
         action(compilation, "issue"),
         {"symbol": "S/2020/900", "issued_on": today, "letter_date": today},
@@ -408,7 +420,7 @@ def test_issue_waits_for_the_build_in_progress(
 
 
 def issue(client: Client, compilation: Compilation, symbol: str = "") -> Compilation:
-    today = timezone.localdate().isoformat()
+    today = proposed_letter_date(compilation.meeting).isoformat()
     response = client.post(
         action(compilation, "issue"), {"symbol": symbol, "issued_on": today, "letter_date": today}
     )
@@ -482,3 +494,154 @@ def test_page_queries_do_not_grow_with_the_statements(
     with CaptureQueriesContext(connection) as after:
         as_secretariat.get(page(debate))
     assert len(after) == len(before), [query["sql"] for query in after]
+
+
+def test_first_visit_proposes_the_day_after_the_meeting_without_setting_it(
+    as_secretariat: Client, debate: Meeting
+) -> None:
+    response = as_secretariat.get(page(debate))
+    compilation = Compilation.objects.get()
+    assert (compilation.letter_date, compilation.original_language) == (None, "fr")
+    form = response.context["letter_form"]
+    assert form.initial == {
+        "letter_date": proposed_letter_date(debate),
+        "original_language": "fr",
+    }
+    html = response.content.decode()
+    assert "The letter has no date yet. The day after the meeting is proposed below" in html
+    assert f'value="{proposed_letter_date(debate).isoformat()}"' in html
+    refused = as_secretariat.post(action(compilation, "compile"))
+    assert refused["Location"] == page(debate)
+    compilation.refresh_from_db()
+    assert compilation.status == CompilationStatus.DRAFT
+    shown = as_secretariat.get(page(debate)).content.decode()
+    assert "Confirm the date of the letter first; then compile." in shown
+
+
+def test_letter_date_and_original_language_are_confirmed_with_an_audit_entry(
+    as_secretariat: Client, debate: Meeting, secretariat: User
+) -> None:
+    as_secretariat.get(page(debate))
+    compilation = Compilation.objects.get()
+    day = proposed_letter_date(debate) + datetime.timedelta(days=2)
+    response = as_secretariat.post(
+        action(compilation, "letter"),
+        {"letter_date": day.isoformat(), "original_language": "en"},
+    )
+    assert response["Location"] == page(debate)
+    compilation.refresh_from_db()
+    assert (compilation.letter_date, compilation.original_language) == (day, "en")
+    entry = AuditEntry.objects.get(action="compilation.letter_set")
+    assert (entry.actor, entry.data) == (
+        secretariat,
+        {"letter_date": day.isoformat(), "original_language": "en"},
+    )
+    assert "The letter has no date yet" not in as_secretariat.get(page(debate)).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("days", "message"),
+    [
+        (-2, "The letter cannot be dated before the meeting"),
+        (70, "The letter must be dated within the presidency's month or the next one"),
+    ],
+)
+def test_letter_date_out_of_range_is_refused_and_nothing_is_set(
+    as_secretariat: Client, debate: Meeting, days: int, message: str
+) -> None:
+    as_secretariat.get(page(debate))
+    compilation = Compilation.objects.get()
+    day = debate.local_start.date() + datetime.timedelta(days=days)
+    response = as_secretariat.post(
+        action(compilation, "letter"), {"letter_date": day.isoformat(), "original_language": "en"}
+    )
+    assert response.status_code == 422
+    assert escape(message) in response.content.decode()
+    compilation.refresh_from_db()
+    assert (compilation.letter_date, compilation.original_language) == (None, "fr")
+    assert not AuditEntry.objects.filter(action="compilation.letter_set").exists()
+
+
+def test_malformed_letter_date_is_refused(as_secretariat: Client, debate: Meeting) -> None:
+    as_secretariat.get(page(debate))
+    compilation = Compilation.objects.get()
+    response = as_secretariat.post(
+        action(compilation, "letter"), {"letter_date": "2020-13-45", "original_language": "xx"}
+    )
+    assert response.status_code == 422
+    form = response.context["letter_form"]
+    assert set(form.errors) == {"letter_date", "original_language"}
+    compilation.refresh_from_db()
+    assert compilation.letter_date is None
+
+
+def test_council_members_written_statement_is_flagged_until_confirmed(
+    as_secretariat: Client, debate: Meeting, secretariat: User
+) -> None:
+    china = Entity.objects.get(code="CHN")
+    CouncilSeat.objects.create(year=debate.local_start.year, entity=china, seat="permanent")
+    compilation = working(debate, secretariat)
+    html = as_secretariat.get(page(debate)).content.decode()
+    rows = as_secretariat.get(page(debate)).context["rows"]
+    assert [row.name for row in rows if row.unconfirmed_member] == ["China"]
+    assert "Council member: written statement" in html
+    assert html.count("Confirm as a written submission") == 1
+    day = proposed_letter_date(debate).isoformat()
+    refused = as_secretariat.post(
+        action(compilation, "issue"), {"symbol": "S/2020/900", "issued_on": day, "letter_date": day}
+    )
+    assert refused.status_code == 422
+    assert "confirm the written statement of China as a written submission" in (
+        refused.content.decode()
+    )
+
+    response = as_secretariat.post(action(compilation, "member/CHN"))
+    assert response["Location"] == page(debate)
+    assert list(compilation.confirmed_members.all()) == [china]
+    entry = AuditEntry.objects.get(action="compilation.member_written_confirmed")
+    assert (entry.actor, entry.entity) == (secretariat, china)
+    after = as_secretariat.get(page(debate))
+    assert not any(row.unconfirmed_member for row in after.context["rows"])
+    assert "Council member: written statement" not in after.content.decode()
+    issue(as_secretariat, compilation, "S/2020/900")
+
+
+def test_confirming_a_non_member_or_twice_is_refused(
+    as_secretariat: Client, debate: Meeting, secretariat: User
+) -> None:
+    compilation = working(debate, secretariat)
+    as_secretariat.post(action(compilation, "member/EGY"))
+    assert not compilation.confirmed_members.exists()
+    html = as_secretariat.get(page(debate)).content.decode()
+    assert "Egypt has no written statement waiting for confirmation." in html
+    assert as_secretariat.post(action(compilation, "member/NOPE")).status_code == 404
+    assert not AuditEntry.objects.filter(action="compilation.member_written_confirmed").exists()
+
+
+@pytest.mark.parametrize(
+    ("cookie", "warning", "flag"),
+    [
+        ("ar", "ليس للرسالة تاريخ بعد.", "عضو في المجلس: بيان كتابي"),
+        ("zh-hans", "信函尚无日期。", "安理会成员：书面发言"),
+    ],
+)
+def test_letter_and_member_flags_read_in_arabic_and_chinese(
+    as_secretariat: Client, debate: Meeting, cookie: str, warning: str, flag: str
+) -> None:
+    CouncilSeat.objects.create(
+        year=debate.local_start.year, entity=Entity.objects.get(code="CHN"), seat="permanent"
+    )
+    as_secretariat.cookies[settings.LANGUAGE_COOKIE_NAME] = cookie
+    html = as_secretariat.get(page(debate)).content.decode()
+    assert warning in html
+    assert flag in html
+
+
+def test_issue_form_proposes_no_issue_date_before_the_letter(
+    as_secretariat: Client, debate: Meeting, secretariat: User
+) -> None:
+    working(debate, secretariat)
+    form = as_secretariat.get(page(debate)).context["issue_form"]
+    assert (
+        form.initial["issued_on"] == form.initial["letter_date"] == (proposed_letter_date(debate))
+    )

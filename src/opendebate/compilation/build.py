@@ -6,16 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
+from opendebate.compilation.dates import meeting_day
 from opendebate.compilation.enums import Section
-from opendebate.compilation.letter import LetterFacts, Speaker, letter_title, paragraphs
-from opendebate.compilation.letter import signature_lines as letter_signature
+from opendebate.compilation.letter import LetterFacts, Speaker, letter_title, paragraphs, signature
 from opendebate.compilation.models import Compilation, DeliveredStatement
 from opendebate.compilation.order import Item, Move, apply_moves, standard_order
 from opendebate.documents.labels import header_block
-from opendebate.documents.model import Annex, Block, BlockStyle, Run, Signature, UNDocument
+from opendebate.documents.model import Annex, Block, BlockStyle, Run, UNDocument
 from opendebate.entities.models import Entity
+from opendebate.entities.queries import council_members
 from opendebate.meetings.letter import ANNEX
 from opendebate.meetings.models import Meeting
 from opendebate.statements.annex import blocks_from_json, statement_annex
@@ -134,13 +133,41 @@ def annexed_entries(
     return [by_key[item.key] for item in ordered]
 
 
+def unconfirmed_members(
+    compilation: Compilation, annexed: list[Entry] | None = None
+) -> list[Entity]:
+    """Council members of the meeting's year who sent a written statement that the Secretariat
+    has not yet confirmed as a written submission (a member normally speaks). `annexed`, when
+    the caller has them, are the compilation's entries."""
+    seated = set(
+        council_members(meeting_day(compilation.meeting).year).values_list("pk", flat=True)
+    )
+    confirmed = set(compilation.confirmed_members.values_list("pk", flat=True))
+    return [
+        entry.entity
+        for entry in (entries(compilation) if annexed is None else annexed)
+        if entry.item.section == Section.WRITTEN
+        and entry.entity is not None
+        and entry.entity.pk in seated
+        and entry.entity.pk not in confirmed
+    ]
+
+
 def symbol_of(compilation: Compilation) -> str:
     return compilation.symbol or PLACEHOLDER_SYMBOL
 
 
-def letter_facts(compilation: Compilation, annexed: list[Entry]) -> LetterFacts:
+class UndatedLetterError(ValueError):
+    """The compilation's letter has no confirmed date; it is never dated today by default."""
+
+    def __init__(self) -> None:
+        super().__init__("The date of the letter is not set: confirm it before compiling.")
+
+
+def letter_facts(compilation: Compilation, annexed: list[Entry], language: str) -> LetterFacts:
     meeting = compilation.meeting
-    language = compilation.language
+    if compilation.letter_date is None:
+        raise UndatedLetterError
 
     def delivered(section: Section) -> list[Entry]:
         return [entry for entry in annexed if entry.item.section == section]
@@ -153,7 +180,7 @@ def letter_facts(compilation: Compilation, annexed: list[Entry]) -> LetterFacts:
     late = [entry for entry in delivered(Section.WRITTEN) if entry.late]
     return LetterFacts(
         language=language,
-        letter_date=compilation.letter_date or timezone.localdate(),
+        letter_date=compilation.letter_date,
         meeting_date=meeting.local_start.date(),
         meeting_format=meeting.format,
         theme=meeting.title(language),
@@ -173,10 +200,15 @@ def build_document(
     compilation: Compilation,
     annexed: list[Entry],
     progress: Callable[[int, int], None] = lambda done, total: None,
+    *,
+    language: str | None = None,
 ) -> UNDocument:
-    """The compilation as a UN document; `progress(k, n)` is called as annex k of n is built."""
-    language = compilation.language
-    facts = letter_facts(compilation, annexed)
+    """The compilation's version in `language` (default: the compilation's) as a UN document;
+    `progress(k, n)` is called as annex k of n is built. Every version names the same original
+    language and marks the same annexes. Raises UndatedLetterError without a letter date."""
+    language = language or compilation.language
+    original = compilation.original_language
+    facts = letter_facts(compilation, annexed, language)
     annexes: list[Annex] = []
     total = len(annexed)
     for number, entry in enumerate(annexed, start=1):
@@ -186,6 +218,7 @@ def build_document(
                 heading=entry.heading,
                 language=entry.language,
                 letter_language=language,
+                original_language=original,
                 blocks=entry.blocks,
                 signatory_name=entry.signatory_name,
                 signatory_function=entry.signatory_function,
@@ -198,10 +231,10 @@ def build_document(
     symbol = symbol_of(compilation)
     return UNDocument(
         header=header_block(
-            symbol=symbol, language=language, original_language=language, date=issued_on
+            symbol=symbol, language=language, original_language=original, date=issued_on
         ),
         language=language,
-        original_language=language,
+        original_language=original,
         date_of_issue=issued_on,
         job_number="",
         title=letter_title(facts),
@@ -209,7 +242,7 @@ def build_document(
             Block(runs=(Run(text),), language=language, style=BlockStyle.BODY)
             for text in paragraphs(facts)
         ),
-        signature=Signature(letter_signature(facts), language),
+        signature=signature(facts),
         annexes=tuple(annexes),
         akn_work=("un", "unsc", "letter", letter_date.isoformat()),
     )

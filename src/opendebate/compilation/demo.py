@@ -23,9 +23,16 @@ from django.db import transaction
 
 from opendebate.accounts.demo import DEMO_USERS
 from opendebate.common.cldr import new_york
+from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import Section
 from opendebate.compilation.models import Compilation, DeliveredStatement
-from opendebate.compilation.services import build, issue, record_delivered, start_compilation
+from opendebate.compilation.services import (
+    build,
+    issue,
+    record_delivered,
+    set_letter,
+    start_compilation,
+)
 from opendebate.documents.grammar import french_de, spanish_de
 from opendebate.entities.models import Entity
 from opendebate.entities.queries import submitting_entities
@@ -59,7 +66,6 @@ BRIEFING_ORGANIZATION = "OIF"
 # dated the day after the meeting and issued a week after it, as the Council's were in 2020.
 DEMO_SYMBOL = "S/2020/DEMO-1"
 DEMO_LANGUAGE = "en"
-LETTER_AFTER = datetime.timedelta(days=1)
 ISSUED_AFTER = datetime.timedelta(days=7)
 
 
@@ -300,6 +306,22 @@ def record_spoken(meeting: Meeting, recorder: User) -> int:
     return added
 
 
+def date_compilation(meeting: Meeting, recorder: User) -> Compilation:
+    """The meeting's working compilation, its letter dated the day after the meeting as the
+    Secretariat would confirm it (a compilation is never dated today by default)."""
+    compilation = start_compilation(
+        user=recorder, meeting=meeting, language=meeting.letter_language
+    )
+    if compilation.letter_date is None:
+        set_letter(
+            user=recorder,
+            compilation=compilation,
+            letter_date=proposed_letter_date(meeting),
+            original_language=compilation.original_language,
+        )
+    return compilation
+
+
 @dataclass(frozen=True)
 class DemoReport:
     requested: int
@@ -351,7 +373,7 @@ class DemoReport:
 def fill_demo_meeting(meeting: Meeting, *, statements: int, recorder: User | None) -> DemoReport:
     """Give `meeting` `statements` written statements from distinct entities (as many as may write
     when fewer), and the briefings and delivered statements when `recorder`, a Secretariat user,
-    is given. Idempotent: an entity that has a statement gets no second version, a meeting that
+    is given, with the working compilation dated the day after the meeting. Idempotent: an entity that has a statement gets no second version, a meeting that
     has enough gets none, and what was delivered is recorded once. Nothing at all for 0.
 
     Writes through the statement and compilation services, so the meeting must be confirmed;
@@ -369,6 +391,8 @@ def fill_demo_meeting(meeting: Meeting, *, statements: int, recorder: User | Non
             break
         if planned.entity.code not in existing:
             added.append(submit_planned(meeting, planned))
+    if recorder is not None:
+        date_compilation(meeting, recorder)
     return DemoReport(
         requested=statements,
         available=len(pool),
@@ -415,6 +439,6 @@ def issue_demo_compilation(meeting: Meeting, officer: User) -> DemoIssue:
                 compilation=draft,
                 symbol=DEMO_SYMBOL,
                 issued_on=held_on + ISSUED_AFTER,
-                letter_date=held_on + LETTER_AFTER,
+                letter_date=draft.letter_date or proposed_letter_date(meeting),
             )
     return DemoIssue(build(compilation.pk), issued_now=True)

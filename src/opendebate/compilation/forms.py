@@ -85,6 +85,17 @@ class DeliveredForm(forms.Form):
         return data
 
 
+class LetterForm(forms.Form):
+    """The letter's date (proposed, then confirmed) and the one language it is drafted in."""
+
+    letter_date = forms.DateField(label=_("Date of the letter"), widget=DATE)
+    original_language = forms.ChoiceField(
+        label=_("Original language"),
+        choices=Language.choices,
+        help_text=_("The language the presidency drafts the letter in; every version names it."),
+    )
+
+
 class IssueForm(forms.Form):
     symbol = forms.CharField(
         label=_("Symbol"),

@@ -13,9 +13,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from opendebate.documents.grammar import capitalize_first, french_de, spanish_de
-from opendebate.documents.labels import SIGNED, format_date, weekday
+from opendebate.documents.grammar import french_de, spanish_de
+from opendebate.documents.labels import format_date, letter_signature, weekday
+from opendebate.documents.model import Signature
+from opendebate.documents.typography import quoted, typeset
 from opendebate.entities.models import Entity
+from opendebate.meetings.enums import MeetingFormat
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ TITLE = {
 }
 PRESIDENT = {
     "en": "President of the Security Council",
-    "fr": "Président du Conseil de sécurité",
+    "fr": "Le Président du Conseil de sécurité",
     "es": "Presidente del Consejo de Seguridad",
     "ru": "Председатель Совета Безопасности",
     "zh": "安全理事会主席",
@@ -72,7 +75,7 @@ PRESIDENT = {
 # "in connection with the open debate", with the article or case each language needs.
 _IN_CONNECTION = {
     "en": {"open_debate": "in connection with the open debate", "open_vtc": "in connection with the open videoconference", "briefing": "in connection with the briefing"},
-    "fr": {"open_debate": "à l'occasion du débat public", "open_vtc": "à l'occasion de la visioconférence publique", "briefing": "à l'occasion de la séance d'information"},
+    "fr": {"open_debate": "à l’occasion du débat public", "open_vtc": "à l’occasion de la visioconférence publique", "briefing": "à l’occasion de la séance d’information"},
     "es": {"open_debate": "en relación con el debate abierto", "open_vtc": "en relación con la videoconferencia abierta", "briefing": "en relación con la sesión informativa"},
     "ru": {"open_debate": "в связи с открытыми прениями", "open_vtc": "в связи с открытым заседанием в формате видеоконференции", "briefing": "в связи с брифингом"},
     "zh": {"open_debate": "公开辩论", "open_vtc": "公开视频会议", "briefing": "通报会"},
@@ -81,14 +84,39 @@ _IN_CONNECTION = {
 
 
 # The enclosing sentence: the briefings clause, what joins it to the delivered statements, and
-# the sentence around both.
+# the sentence around both ({theme} arrives already between the language's quotation marks).
 _ENCLOSE = {
-    "en": ("a copy of the briefings provided by {}", ", as well as ", "I have the honour to enclose herewith {what}, {connection} on the theme “{theme}”, {when}."),
-    "fr": ("des exposés présentés par {}", ", ainsi que ", "J'ai l'honneur de vous faire tenir ci-joint le texte {what}, {connection} sur le thème « {theme} », {when}."),
-    "es": ("de las exposiciones informativas realizadas por {}", ", así como ", "Tengo el honor de adjuntar una copia {what}, {connection} sobre el tema “{theme}”, {when}."),
-    "ru": ("брифингов, проведенных {}", ", а также ", "Имею честь настоящим препроводить текст {what} {connection} на тему «{theme}», {when}."),
-    "zh": ("{}所作通报", "以及", "谨随函附上在{when}举行的主题为“{theme}”的{connection}上{what}的副本。"),
-    "ar": ("الإحاطات التي قدمها {}", "، وكذلك ", "أتشرف بأن أحيل طيه نسخة من {what}، {connection} بشأن موضوع ”{theme}“ {when}."),
+    "en": ("a copy of the briefings provided by {}", ", as well as ", "I have the honour to enclose herewith {what}, {connection} on the theme {theme}, {when}."),
+    "fr": ("des exposés présentés par {}", ", ainsi que ", "J’ai l’honneur de vous faire tenir ci-joint le texte {what}, {connection} sur le thème {theme}, {when}."),
+    "es": ("de las exposiciones informativas realizadas por {}", ", así como ", "Tengo el honor de adjuntar una copia {what}, {connection} sobre el tema {theme}, {when}."),
+    "ru": ("брифингов, проведенных {}", ", а также ", "Имею честь настоящим препроводить текст {what} {connection} на тему {theme}, {when}."),
+    "zh": ("{}所作通报", "以及", "谨随函附上在{when}举行的主题为{theme}的{connection}上{what}的副本。"),
+    "ar": ("الإحاطات التي قدمها {}", "، وكذلك ", "أتشرف بأن أحيل طيه نسخة من {what}، {connection} بشأن موضوع {theme} {when}."),
+}  # fmt: skip
+
+# The written statements' paragraph, opened by the understanding among Council members; where
+# the meeting is a video-teleconference the understanding is "for this video-teleconference"
+# (S/2020/736). {scope} takes the second element, or nothing.
+_UNDERSTANDING = {
+    "en": ("In accordance with the understanding reached among Council members{scope}, the following delegations and entities submitted written statements, copies of which are also enclosed: {names}.", " for this video-teleconference"),
+    "fr": ("Conformément à l’accord auquel sont parvenus les membres du Conseil{scope}, les délégations et entités ci-après ont présenté des déclarations écrites, dont le texte est également joint : {names}.", " pour cette visioconférence"),
+    "es": ("De conformidad con el entendimiento alcanzado entre los miembros del Consejo{scope}, las siguientes delegaciones y entidades presentaron declaraciones por escrito, cuyas copias también se adjuntan: {names}.", " para esta videoconferencia"),
+    "ru": ("В соответствии с договоренностью, достигнутой членами Совета{scope}, письменные заявления, тексты которых также прилагаются, представили следующие делегации и структуры: {names}.", " в отношении этого заседания в формате видеоконференции"),
+    "zh": ("根据安理会成员{scope}达成的谅解，下列代表团和实体提交了书面发言，现一并附上：{names}。", "就此次视频会议"),
+    "ar": ("ووفقا للتفاهم الذي توصل إليه أعضاء المجلس{scope}، قدمت الوفود والكيانات التالية بيانات كتابية، ترد نسخ منها مرفقة أيضا: {names}.", " بشأن هذا الاجتماع المعقود عن طريق التداول بالفيديو"),
+}  # fmt: skip
+
+# The closing paragraph: the President's formula under the procedure letter (S/2020/372), not a
+# Member State's request for circulation. Per language: the procedure clause, the clause saying
+# the procedure was agreed because of the pandemic (video-teleconferences only), what joins them
+# to the main clause, the main clause after them, and the main clause standing alone.
+_CLOSING = {
+    "en": ("In accordance with the procedure set out in document {symbol}", ", which was agreed in the light of the extraordinary circumstances caused by the coronavirus disease (COVID-19) pandemic", ", ", "the present letter and its annexes will be issued as a document of the Security Council.", "The present letter and its annexes will be issued as a document of the Security Council."),
+    "fr": ("Conformément à la procédure énoncée dans le document {symbol}", ", qui a été convenue compte tenu des circonstances exceptionnelles créées par la pandémie de maladie à coronavirus (COVID-19)", ", ", "la présente lettre et ses annexes seront publiées comme document du Conseil de sécurité.", "La présente lettre et ses annexes seront publiées comme document du Conseil de sécurité."),
+    "es": ("De conformidad con el procedimiento establecido en el documento {symbol}", ", que se acordó en vista de las circunstancias extraordinarias provocadas por la pandemia de enfermedad por coronavirus (COVID-19)", ", ", "la presente carta y sus anexos se publicarán como documento del Consejo de Seguridad.", "La presente carta y sus anexos se publicarán como documento del Consejo de Seguridad."),
+    "ru": ("В соответствии с процедурой, изложенной в документе {symbol}", ", которая была согласована с учетом чрезвычайных обстоятельств, вызванных пандемией коронавирусного заболевания (COVID-19)", ", ", "настоящее письмо и приложения к нему будут изданы в качестве документа Совета Безопасности.", "Настоящее письмо и приложения к нему будут изданы в качестве документа Совета Безопасности."),
+    "zh": ("根据{symbol}号文件所述程序", "（该程序是鉴于2019冠状病毒病（COVID-19）大流行造成的特殊情况而商定的）", "，", "本函及其附件将作为安全理事会文件印发。", "本函及其附件将作为安全理事会文件印发。"),
+    "ar": ("ووفقا للإجراء المبين في الوثيقة {symbol}", "، الذي اتُّفق عليه في ضوء الظروف الاستثنائية الناجمة عن جائحة مرض فيروس كورونا (كوفيد-19)", "، ", "ستصدر هذه الرسالة ومرفقاتها بوصفها وثيقة من وثائق مجلس الأمن.", "وستصدر هذه الرسالة ومرفقاتها بوصفها وثيقة من وثائق مجلس الأمن."),
 }  # fmt: skip
 
 
@@ -201,7 +229,9 @@ def _first_paragraph(facts: LetterFacts) -> str:
     what = joiner.join(
         part for part in (briefings.format(briefers) if briefers else "", delivered) if part
     )
-    sentence = template.format(what=what, connection=connection, theme=theme, when=when)
+    sentence = template.format(
+        what=what, connection=connection, theme=quoted(theme, language), when=when
+    )
     non_members = facts.non_members
     if not non_members:
         return sentence
@@ -231,24 +261,9 @@ def _first_paragraph(facts: LetterFacts) -> str:
 def _written_paragraph(facts: LetterFacts) -> str:
     if not facts.written:
         return ""
-    names = _listed(facts.written, facts.language)
-    return {
-        "en": "In accordance with the understanding reached among Council members, the "
-        f"following delegations and entities submitted written statements, copies of which "
-        f"are also enclosed: {names}.",
-        "fr": "Conformément à l'accord auquel sont parvenus les membres du Conseil, les "
-        "délégations et entités ci-après ont présenté des déclarations écrites, dont le texte "
-        f"est également joint : {names}.",
-        "es": "De conformidad con el entendimiento alcanzado entre los miembros del Consejo, "
-        "las siguientes delegaciones y entidades presentaron declaraciones por escrito, cuyas "
-        f"copias también se adjuntan: {names}.",
-        "ru": "В соответствии с договоренностью, достигнутой членами Совета, письменные "
-        "заявления, тексты которых также прилагаются, представили следующие делегации и "
-        f"структуры: {names}.",
-        "zh": f"根据安理会成员达成的谅解，下列代表团和实体提交了书面发言，现一并附上：{names}。",
-        "ar": "ووفقا للتفاهم الذي توصل إليه أعضاء المجلس، قدمت الوفود والكيانات التالية بيانات "
-        f"كتابية، ترد نسخ منها مرفقة أيضا: {names}.",
-    }[facts.language]
+    template, for_this_meeting = _UNDERSTANDING[facts.language]
+    scope = for_this_meeting if facts.meeting_format == MeetingFormat.OPEN_VTC else ""
+    return template.format(scope=scope, names=_listed(facts.written, facts.language))
 
 
 def _late_paragraph(facts: LetterFacts) -> str:
@@ -267,44 +282,28 @@ def _late_paragraph(facts: LetterFacts) -> str:
 
 
 def _closing_paragraph(facts: LetterFacts) -> str:
-    symbol = facts.procedure_symbol
-    if facts.language == "en":
-        ask = "I should be grateful if the present letter and its annexes could be issued as a document of the Security Council."
-        return f"In accordance with the procedure set out in {symbol}, {ask}" if symbol else ask
-    if facts.language == "fr":
-        ask = "je vous serais reconnaissant de bien vouloir faire publier la présente lettre et ses annexes comme document du Conseil de sécurité."
-        lead = f"Conformément à la procédure énoncée dans le document {symbol}, " if symbol else ""
-        return capitalize_first(lead + ask)
-    if facts.language == "es":
-        ask = "le agradecería que tuviera a bien hacer publicar la presente carta y sus anexos como documento del Consejo de Seguridad."
-        lead = (
-            f"De conformidad con el procedimiento establecido en el documento {symbol}, "
-            if symbol
-            else ""
-        )
-        return capitalize_first(lead + ask)
-    if facts.language == "ru":
-        ask = "буду признателен Вам за издание настоящего письма и приложений к нему в качестве документа Совета Безопасности."
-        lead = f"В соответствии с процедурой, изложенной в документе {symbol}, " if symbol else ""
-        return capitalize_first(lead + ask)
-    if facts.language == "zh":
-        lead = f"根据{symbol}号文件所述程序，" if symbol else ""
-        return f"{lead}请将本函及其附件作为安全理事会文件印发为荷。"
-    lead = f"ووفقا للإجراء المبين في الوثيقة {symbol}، " if symbol else ""
-    return f"{lead}أرجو ممتنا إصدار هذه الرسالة ومرفقاتها بوصفها وثيقة من وثائق مجلس الأمن."
+    procedure, pandemic, joiner, after, alone = _CLOSING[facts.language]
+    if not facts.procedure_symbol:
+        return alone
+    agreed = pandemic if facts.meeting_format == MeetingFormat.OPEN_VTC else ""
+    return procedure.format(symbol=facts.procedure_symbol) + agreed + joiner + after
 
 
 def letter_title(facts: LetterFacts) -> str:
-    return TITLE[facts.language].format(format_date(facts.letter_date, facts.language))
+    title = TITLE[facts.language].format(format_date(facts.letter_date, facts.language))
+    return typeset(title, facts.language)
 
 
 def paragraphs(facts: LetterFacts) -> tuple[str, ...]:
+    """The letter's paragraphs, typeset in its language (quotes, apostrophes)."""
     written = _written_paragraph(facts)
     late = _late_paragraph(facts)
     parts = (_first_paragraph(facts), f"{written} {late}".strip() if written else late)
-    return (*(part for part in parts if part), _closing_paragraph(facts))
+    found = (*(part for part in parts if part), _closing_paragraph(facts))
+    return tuple(typeset(part, facts.language) for part in found)
 
 
-def signature_lines(facts: LetterFacts) -> tuple[str, ...]:
-    signed = (SIGNED[facts.language].format(facts.signatory),) if facts.signatory else ()
-    return (*signed, PRESIDENT[facts.language])
+def signature(facts: LetterFacts) -> Signature | None:
+    return letter_signature(
+        language=facts.language, name=facts.signatory, function_lines=(PRESIDENT[facts.language],)
+    )

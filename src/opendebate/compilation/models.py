@@ -84,12 +84,21 @@ class Compilation(models.Model):
     status = models.CharField(
         max_length=12, choices=CompilationStatus.choices, default=CompilationStatus.DRAFT
     )
+    # The one language the presidency drafts in: every version's masthead names it, and annexes
+    # are marked "[Original: X]" against it, identically in all six versions.
+    original_language = models.CharField(
+        _("original language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
+    # Entered or confirmed by the Secretariat, never today by default (`dates.check_letter_date`).
     letter_date = models.DateField(_("date of the letter"), null=True, blank=True)
     signatory = models.CharField(_("President of the Council"), max_length=200, blank=True)
     symbol = models.CharField(_("symbol"), max_length=60, blank=True)
     issued_on = models.DateField(_("date of issue"), null=True, blank=True)
     # Late versions the Secretariat chose to include; the letter names their entities.
     late_versions = models.ManyToManyField(StatementVersion, blank=True, related_name="+")
+    # Council members whose written statement the Secretariat confirmed as a written submission
+    # (a member normally speaks; until confirmed, the compilation cannot be issued).
+    confirmed_members = models.ManyToManyField(Entity, blank=True, related_name="+")
     # Set when the Secretariat issues it: the build then writes the final files and seals it.
     issuing = models.BooleanField(default=False)
     # Progress of the background build: annex k of n, then each format in turn.

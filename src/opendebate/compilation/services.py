@@ -23,8 +23,10 @@ from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opendebate.common.languages import Language
 from opendebate.common.services import record_audit
-from opendebate.compilation.build import build_document, entries
+from opendebate.compilation.build import build_document, entries, unconfirmed_members
+from opendebate.compilation.dates import check_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
 from opendebate.compilation.issued import index_issued
 from opendebate.compilation.models import Compilation, DeliveredStatement, OrderMove
@@ -142,15 +144,62 @@ def start_compilation(*, user: User, meeting: Meeting, language: str) -> Compila
     existing = working_compilation(meeting)
     if existing is not None:
         return existing
+    # Undated: the page proposes the day after the meeting for the Secretariat to confirm.
     compilation = Compilation.objects.create(
         meeting=meeting,
         language=language,
+        original_language=meeting.letter_original_language,
         signatory=meeting.letter_signatory,
-        letter_date=timezone.localdate(),
         created_by=user,
     )
     record_audit(action="compilation.started", actor=user, subject=f"meeting {meeting.pk}")
     return compilation
+
+
+@transaction.atomic
+def set_letter(
+    *,
+    user: User,
+    compilation: Compilation,
+    letter_date: datetime.date,
+    original_language: str,
+) -> Compilation:
+    """Confirm the letter's date (checked against the meeting) and the one language the
+    presidency drafted it in. Raises ValidationError."""
+    _ensure_secretariat(user)
+    _ensure_open(compilation)
+    check_letter_date(compilation.meeting, letter_date)
+    if original_language not in Language.values:
+        raise ValidationError(_("Choose the original language among the six."))
+    compilation.letter_date = letter_date
+    compilation.original_language = original_language
+    compilation.save()
+    record_audit(
+        action="compilation.letter_set",
+        actor=user,
+        subject=str(compilation),
+        letter_date=letter_date.isoformat(),
+        original_language=original_language,
+    )
+    return compilation
+
+
+@transaction.atomic
+def confirm_written_member(*, user: User, compilation: Compilation, entity: Entity) -> None:
+    """Record that a Council member's written statement stays a written submission."""
+    _ensure_secretariat(user)
+    _ensure_open(compilation)
+    if entity not in unconfirmed_members(compilation):
+        raise ValidationError(
+            _("%(entity)s has no written statement waiting for confirmation.") % {"entity": entity}
+        )
+    compilation.confirmed_members.add(entity)
+    record_audit(
+        action="compilation.member_written_confirmed",
+        actor=user,
+        entity=entity,
+        subject=str(compilation),
+    )
 
 
 @transaction.atomic
@@ -211,6 +260,8 @@ def request_build(*, user: User, compilation: Compilation) -> Compilation:
         return compilation
     if compilation.is_issued:  # a failed issuing build may be retried; an issued one may not
         _ensure_open(compilation)
+    if compilation.letter_date is None:
+        raise ValidationError(_("Confirm the date of the letter first; then compile."))
     compilation.status = CompilationStatus.QUEUED
     compilation.stage = ""
     compilation.progress_done = compilation.progress_total = 0
@@ -264,8 +315,18 @@ def issue(
         compilation.symbol = symbol
     else:
         compilation.symbol = successor_symbol(compilation)
+    check_letter_date(compilation.meeting, letter_date)
     if issued_on < letter_date:
         raise ValidationError(_("The date of issue cannot be before the date of the letter."))
+    waiting = unconfirmed_members(compilation)
+    if waiting:
+        raise ValidationError(
+            _(
+                "Council members normally speak: confirm the written statement of %(entities)s "
+                "as a written submission before issuing."
+            )
+            % {"entities": ", ".join(str(entity) for entity in waiting)}
+        )
     compilation.issued_on = issued_on
     compilation.letter_date = letter_date
     compilation.issuing = True
@@ -289,11 +350,13 @@ def start_successor(*, user: User, issued: Compilation, kind: IssueKind) -> Comp
         language=issued.language,
         kind=kind,
         revises=issued,
+        original_language=issued.original_language,
         signatory=issued.signatory,
         letter_date=issued.letter_date,
         created_by=user,
     )
     successor.late_versions.set(issued.late_versions.all())
+    successor.confirmed_members.set(issued.confirmed_members.all())
     OrderMove.objects.bulk_create(
         OrderMove(
             compilation=successor,

@@ -7,8 +7,12 @@ page, which says what happened and what to do next.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -23,11 +27,13 @@ from opendebate.accounts.models import User
 from opendebate.accounts.permissions import ensure_secretariat
 from opendebate.common.languages import Language
 from opendebate.compilation import services
-from opendebate.compilation.build import Entry, entries, written_candidates
+from opendebate.compilation.build import Entry, entries, unconfirmed_members, written_candidates
+from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
-from opendebate.compilation.forms import DeliveredForm, IssueForm, MoveForm
+from opendebate.compilation.forms import DeliveredForm, IssueForm, LetterForm, MoveForm
 from opendebate.compilation.models import Compilation, DeliveredStatement
 from opendebate.documents.render import FORMAT_BY_KEY
+from opendebate.entities.models import Entity
 from opendebate.ingest import MAX_UPLOAD_BYTES, safe_filename
 from opendebate.meetings.models import Meeting
 from opendebate.statements.content import SubmissionRefused
@@ -44,6 +50,8 @@ class HtmxHttpRequest(HttpRequest):
 class AnnexRow:
     number: int
     entry: Entry
+    # A Council member's written statement the Secretariat has not yet confirmed as such.
+    unconfirmed_member: bool = False
 
     @property
     def key(self) -> str:
@@ -101,7 +109,15 @@ def _rows(compilation: Compilation) -> list[AnnexRow]:
     if compilation.is_issued:
         by_key = {entry.item.key: entry for entry in found}
         found = [by_key[key] for key in compilation.contents if key in by_key]
-    return [AnnexRow(number, entry) for number, entry in enumerate(found, start=1)]
+    waiting = set(unconfirmed_members(compilation, found))
+    return [
+        AnnexRow(
+            number,
+            entry,
+            unconfirmed_member=entry.item.section == Section.WRITTEN and entry.entity in waiting,
+        )
+        for number, entry in enumerate(found, start=1)
+    ]
 
 
 def _build_context(compilation: Compilation) -> dict[str, object]:
@@ -130,6 +146,7 @@ def _page(
     move: MoveForm | None = None,
     delivered: DeliveredForm | None = None,
     issue: IssueForm | None = None,
+    letter: LetterForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     meeting = compilation.meeting
@@ -157,11 +174,21 @@ def _page(
         "pending": pending,
         "delivered": DeliveredStatement.objects.filter(meeting=meeting).select_related("entity"),
         "delivered_form": delivered or DeliveredForm(),
+        # Undated, the form proposes the day after the meeting; nothing is set until confirmed.
+        "letter_form": letter
+        or LetterForm(
+            initial={
+                "letter_date": compilation.letter_date or proposed_letter_date(meeting),
+                "original_language": compilation.original_language,
+            }
+        ),
+        "unconfirmed_members": any(row.unconfirmed_member for row in rows),
         "issue_form": issue
         or IssueForm(
             kind=compilation.kind,
             initial={
-                "issued_on": timezone.localdate(),
+                # Not before the letter: a letter dated ahead is issued on its date at the earliest.
+                "issued_on": max(timezone.localdate(), compilation.letter_date or date.min),
                 "letter_date": compilation.letter_date,
             },
         ),
@@ -170,6 +197,27 @@ def _page(
         ),
     }
     return render(request, "compilation/page.html", context, status=status)
+
+
+def _form_action(
+    request: HttpRequest,
+    compilation: Compilation,
+    form: forms.Form,
+    write: Callable[[dict[str, Any]], str],
+    failed: Callable[[], HttpResponse],
+) -> HttpResponse:
+    """A posted form's action: `write` calls the service with the form's data and returns what
+    to tell the officer; back to the page then, or `failed()` shows the form with the refusal."""
+    if form.is_valid():
+        try:
+            done = write(form.cleaned_data)
+        except ValidationError as error:
+            compilation.refresh_from_db()  # the service may have set a field before refusing
+            form.add_error(None, error)
+        else:
+            messages.success(request, done)
+            return redirect("compilation:page", pk=compilation.meeting_id)
+    return failed()
 
 
 @login_required
@@ -219,29 +267,73 @@ def compile_files(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def letter(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    compilation = _compilation(request, pk, number)
+    form = LetterForm(request.POST)
+
+    def write(data: dict[str, Any]) -> str:
+        services.set_letter(
+            user=_user(request),
+            compilation=compilation,
+            letter_date=data["letter_date"],
+            original_language=data["original_language"],
+        )
+        return _("The date and original language of the letter are set.")
+
+    return _form_action(
+        request,
+        compilation,
+        form,
+        write,
+        lambda: _page(request, compilation, letter=form, status=422),
+    )
+
+
+@login_required
+@require_POST
+def member(request: HttpRequest, pk: int, number: int, code: str) -> HttpResponse:
+    """Confirm a Council member's written statement as a written submission."""
+    compilation = _compilation(request, pk, number)
+    entity = get_object_or_404(Entity, code=code)
+    try:
+        services.confirm_written_member(user=_user(request), compilation=compilation, entity=entity)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The statement of %(entity)s is confirmed as a written submission.")
+            % {"entity": entity},
+        )
+    return redirect("compilation:page", pk=pk)
+
+
+@login_required
+@require_POST
 def move(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     compilation = _compilation(request, pk, number)
     annexes = [(row.key, f"{row.number}. {row.name}") for row in _rows(compilation)]
     form = MoveForm(request.POST, annexes=annexes)
-    if form.is_valid():
-        try:
-            services.move_item(
-                user=_user(request),
-                compilation=compilation,
-                key=form.cleaned_data["key"],
-                position=form.cleaned_data["position"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Annex moved to position %(position)d. Compile again to update the files.")
-                % {"position": form.cleaned_data["position"]},
-            )
-            return redirect("compilation:page", pk=pk)
-    return _page(request, compilation, move=form, status=422)
+
+    def write(data: dict[str, Any]) -> str:
+        services.move_item(
+            user=_user(request),
+            compilation=compilation,
+            key=data["key"],
+            position=data["position"],
+            reason=data["reason"],
+        )
+        return _("Annex moved to position %(position)d. Compile again to update the files.") % {
+            "position": data["position"]
+        }
+
+    return _form_action(
+        request,
+        compilation,
+        form,
+        write,
+        lambda: _page(request, compilation, move=form, status=422),
+    )
 
 
 @login_required
@@ -320,27 +412,28 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
 def issue(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     compilation = _compilation(request, pk, number)
     form = IssueForm(request.POST, kind=compilation.kind)
-    if form.is_valid():
-        try:
-            issuing = services.issue(
-                user=_user(request),
-                compilation=compilation,
-                symbol=form.cleaned_data.get("symbol", ""),
-                issued_on=form.cleaned_data["issued_on"],
-                letter_date=form.cleaned_data["letter_date"],
-            )
-        except ValidationError as error:
-            compilation.refresh_from_db()  # the service may have set a symbol before refusing
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Issuing %(symbol)s: the final files are being written. When they are ready "
-                  "the compilation is issued and can no longer change.")
-                % {"symbol": issuing.symbol},
-            )  # fmt: skip
-            return redirect("compilation:page", pk=pk)
-    return _page(request, compilation, issue=form, status=422)
+
+    def write(data: dict[str, Any]) -> str:
+        issuing = services.issue(
+            user=_user(request),
+            compilation=compilation,
+            symbol=data.get("symbol", ""),
+            issued_on=data["issued_on"],
+            letter_date=data["letter_date"],
+        )
+        done = _(
+            "Issuing %(symbol)s: the final files are being written. When they are ready "
+            "the compilation is issued and can no longer change."
+        )
+        return done % {"symbol": issuing.symbol}
+
+    return _form_action(
+        request,
+        compilation,
+        form,
+        write,
+        lambda: _page(request, compilation, issue=form, status=422),
+    )
 
 
 @login_required

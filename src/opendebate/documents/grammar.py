@@ -16,11 +16,11 @@ def french_de(running: str) -> str:
         return "du " + running[3:]
     if running.startswith("les "):
         return "des " + running[4:]
-    if running.startswith(("la ", "l'")):
+    if running.startswith(("la ", "l'", "l’")):
         return "de " + running
-    # No article: elide before a vowel or mute h (d'Israël, d'Haïti), keep "de" otherwise.
+    # No article: elide before a vowel or mute h (d’Israël, d’Haïti), keep "de" otherwise.
     if running[:1].lower() in _FRENCH_VOWELS:
-        return "d'" + running
+        return "d’" + running
     return "de " + running
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from opendebate.documents.model import HeaderBlock
+from opendebate.documents.model import HeaderBlock, Signature
 
 ORGANIZATION = {
     "ar": "الأمم المتحدة",
@@ -33,9 +33,12 @@ SIGNED = {
     "fr": "(Signé) {}",
     "es": "(Firmado) {}",
     "ru": "(Подпись) {}",
-    "zh": "{}（签名）",
+    "zh": "（签名）{}",
     "ar": "(توقيع) {}",
 }
+# French and Chinese letters put the signatory's function above the signed name ("Le Président
+# du Conseil de sécurité / (Signé) Christoph Heusgen", S/2020/638); the others put it below.
+_FUNCTION_FIRST = {"fr", "zh"}
 
 # Arabic, Chinese and Russian versions keep these header lines in English, as the UN prints them.
 _HEADER_LANGUAGE = {"ar": "en", "zh": "en", "en": "en", "fr": "fr", "ru": "en", "es": "es"}
@@ -108,6 +111,16 @@ def original_mark(language: str, original: str) -> str:
         "zh": f"[原件：{name}]",
         "ar": f"[الأصل: بال{name.removeprefix('ال')}]",
     }[language]
+
+
+def letter_signature(
+    *, language: str, name: str, function_lines: tuple[str, ...]
+) -> Signature | None:
+    """A letter's signature block, its lines in the order the language version prints them."""
+    signed = (SIGNED[language].format(name),) if name else ()
+    functions = tuple(line for line in function_lines if line)
+    lines = (*functions, *signed) if language in _FUNCTION_FIRST else (*signed, *functions)
+    return Signature(lines, language) if lines else None
 
 
 def header_block(

@@ -67,7 +67,9 @@ def blocks_from_json(raw: list[dict[str, Any]]) -> tuple[Block, ...]:
 
 @dataclass(frozen=True)
 class Signature:
-    """Signature block: "(Signed) Name" and the function lines under it."""
+    """Signature block, its lines already in the order the language version prints them:
+    "(Signed) Name" then the function in most languages, the function first in French and
+    Chinese (`labels.letter_signature` decides)."""
 
     lines: tuple[str, ...]
     language: str

@@ -2,8 +2,9 @@
 
 The letter's sentences are the standard formula of such letters, worded here once per language
 and filled from the meeting's data; the concept note itself is annexed in the requested language
-when the meeting has that version, and otherwise in its original language with an
-"[Original: ...]" mark.
+when the meeting has that version, and otherwise in its original language. The
+"[Original: ...]" mark is the same in every version: it appears when the note was drafted in
+another language than the letter's original.
 """
 
 from __future__ import annotations
@@ -11,23 +12,22 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from django.utils import timezone
-
 from opendebate.documents.grammar import capitalize_first, french_de, spanish_de
 from opendebate.documents.labels import (
-    SIGNED,
     format_date,
     header_block,
+    letter_signature,
     original_mark,
     weekday,
 )
-from opendebate.documents.model import Annex, Block, BlockStyle, Run, Signature, UNDocument
+from opendebate.documents.model import Annex, Block, BlockStyle, Run, UNDocument
+from opendebate.documents.typography import quoted, typeset
 from opendebate.entities.models import Entity
 from opendebate.meetings.models import ConceptNoteSection, Meeting
 
 FORMAT_NAMES = {
     "en": {"open_debate": "open debate", "open_vtc": "open videoconference", "briefing": "briefing"},
-    "fr": {"open_debate": "débat public", "open_vtc": "visioconférence publique", "briefing": "séance d'information"},
+    "fr": {"open_debate": "débat public", "open_vtc": "visioconférence publique", "briefing": "séance d’information"},
     "es": {"open_debate": "debate abierto", "open_vtc": "videoconferencia abierta", "briefing": "sesión informativa"},
     "ru": {"open_debate": "открытые прения", "open_vtc": "открытое заседание в формате видеоконференции", "briefing": "брифинг"},
     "zh": {"open_debate": "公开辩论", "open_vtc": "公开视频会议", "briefing": "通报会"},
@@ -36,7 +36,7 @@ FORMAT_NAMES = {
 # With the indefinite article, for the announcement sentence ("will convene an open debate").
 _A_FORMAT = {
     "en": {"open_debate": "an open debate", "open_vtc": "an open videoconference", "briefing": "a briefing"},
-    "fr": {"open_debate": "un débat public", "open_vtc": "une visioconférence publique", "briefing": "une séance d'information"},
+    "fr": {"open_debate": "un débat public", "open_vtc": "une visioconférence publique", "briefing": "une séance d’information"},
     "es": {"open_debate": "un debate abierto", "open_vtc": "una videoconferencia abierta", "briefing": "una sesión informativa"},
 }  # fmt: skip
 _MONTHS_IN = {  # "in September 2020" for Russian needs the prepositional case
@@ -89,7 +89,7 @@ def letter_title(entity: Entity, date: datetime.date, language: str) -> str:
         "en": f"Letter dated {when} from the Permanent Representative of "
         f"{entity.running_name('en')} to the United Nations addressed to the Secretary-General",
         "fr": f"Lettre datée du {when}, adressée au Secrétaire général par le Représentant "
-        f"permanent {french_de(entity.running_name('fr'))} auprès de l'Organisation des "
+        f"permanent {french_de(entity.running_name('fr'))} auprès de l’Organisation des "
         "Nations Unies",
         "es": f"Carta de fecha {when} dirigida al Secretario General por el Representante "
         f"Permanente {spanish_de(entity.running_name('es'))} ante las Naciones Unidas",
@@ -120,7 +120,7 @@ def _announcement(meeting: Meeting, language: str) -> str:
     entity = meeting.presidency
     start = meeting.local_start
     date = start.date()
-    title = meeting.title(language)
+    title = quoted(meeting.title(language), language)
     what = _A_FORMAT.get(language, FORMAT_NAMES[language])[meeting.format]
     when = f"{weekday(date, language)} {format_date(date, language)}"
     at = _time(start, language)
@@ -128,30 +128,30 @@ def _announcement(meeting: Meeting, language: str) -> str:
         "en": lambda: (
             f"{capitalize_first(entity.running_name('en'))}, which holds the presidency "
             f"of the Security Council for the month of {_month(date, 'en')}, will convene "
-            f"{what} on {when}, at {at}, on the theme “{title}”."
+            f"{what} on {when}, at {at}, on the theme {title}."
         ),
         "fr": lambda: (
             f"{capitalize_first(entity.running_name('fr'))}, qui assure la présidence "
             f"du Conseil de sécurité pour le mois de {_month(date, 'fr')}, organisera {what} le "
-            f"{weekday(date, 'fr')} {format_date(date, 'fr')}, à {at}, sur le thème « {title} »."
+            f"{weekday(date, 'fr')} {format_date(date, 'fr')}, à {at}, sur le thème {title}."
         ),
         "es": lambda: (
             f"{capitalize_first(entity.running_name('es'))}, que ocupa la Presidencia "
             f"del Consejo de Seguridad durante el mes de {_month(date, 'es')}, celebrará {what} "
-            f"el {when}, a {at}, sobre el tema “{title}”."
+            f"el {when}, a {at}, sobre el tema {title}."
         ),
         "ru": lambda: (
             f"{entity.name('ru')}, председательствуя в Совете Безопасности в "
             f"{_month(date, 'ru')}, проведет {format_date(date, 'ru')} ({weekday(date, 'ru')}) в "
-            f"{at} {what} на тему «{title}»."
+            f"{at} {what} на тему {title}."
         ),
         "zh": lambda: (
             f"作为安全理事会{_month(date, 'zh')}份主席，{entity.name('zh')}将于"
-            f"{format_date(date, 'zh')}（{weekday(date, 'zh')}）{at}举行一次主题为“{title}”的{what}。"
+            f"{format_date(date, 'zh')}（{weekday(date, 'zh')}）{at}举行一次主题为{title}的{what}。"
         ),
         "ar": lambda: (
             f"تعتزم {entity.name('ar')}، بصفتها رئيسة مجلس الأمن لشهر "
-            f"{_month(date, 'ar')}، عقد {what} يوم {when}، {at}، بشأن موضوع ”{title}“."
+            f"{_month(date, 'ar')}، عقد {what} يوم {when}، {at}، بشأن موضوع {title}."
         ),
     }
     return sentences[language]()
@@ -159,7 +159,7 @@ def _announcement(meeting: Meeting, language: str) -> str:
 
 _CONCEPT_NOTE_SENT = {
     "en": "To guide the discussion, {} has prepared the concept note annexed to the present letter.",
-    "fr": "Afin d'orienter le débat, {} a établi la note de cadrage jointe à la présente lettre.",
+    "fr": "Afin d’orienter le débat, {} a établi la note de cadrage jointe à la présente lettre.",
     "es": "Para orientar el debate, {} ha preparado la nota conceptual que figura en el anexo de "
     "la presente carta.",
     # Russian: a passive sentence, so that no verb has to agree with the State's gender.
@@ -218,16 +218,18 @@ def _concept_note(meeting: Meeting, language: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def build_concept_note_letter(meeting: Meeting, language: str) -> UNDocument:
-    """The letter in `language`, with the concept note annexed (no database writes)."""
+def build_concept_note_letter(
+    meeting: Meeting, language: str, letter_date: datetime.date
+) -> UNDocument:
+    """The letter in `language`, dated `letter_date` (never today by default: the date is the
+    presidency's), with the concept note annexed. No database writes."""
     entity = meeting.presidency
-    letter_date = meeting.letter_date or timezone.localdate(meeting.created_at)
     note_language = concept_note_language(meeting, language)
     original = meeting.letter_original_language
-    signature_lines = [SIGNED[language].format(meeting.letter_signatory)]
-    signature_lines = signature_lines if meeting.letter_signatory else []
-    signature_lines += [line for line in meeting.letter_signatory_function.splitlines() if line]
-    signature = Signature(tuple(signature_lines), language) if signature_lines else None
+    # The note's own original is the language it was drafted in: the letter's, when the
+    # meeting has it there. Like every annex, it is marked against the letter's original
+    # language, so all six versions mark it alike.
+    note_original = concept_note_language(meeting, original)
     kind = FORMAT_NAMES[note_language][meeting.format]
     kind_line = {
         "en": f"Security Council {kind}",
@@ -249,34 +251,36 @@ def build_concept_note_letter(meeting: Meeting, language: str) -> UNDocument:
     annex = Annex(
         anchor="annex",
         label=ANNEX[language],
-        heading=annex_heading(entity, letter_date, language),
-        # The mark names the note's original language whenever this version is not in it,
-        # whether the annexed text is a translation or the original itself.
-        original_mark=original_mark(language, original) if original != language else "",
+        heading=typeset(annex_heading(entity, letter_date, language), language),
+        original_mark=original_mark(language, note_original) if note_original != original else "",
         language=note_language,
         title=title_blocks,
         body=_concept_note(meeting, note_language),
     )
-    body = (
-        _paragraph(_announcement(meeting, language), language),
-        _paragraph(_concept_note_sentence(meeting, language), language),
-        _paragraph(_CIRCULATE[language], language),
+    body = tuple(
+        _paragraph(typeset(text, language), language)
+        for text in (
+            _announcement(meeting, language),
+            _concept_note_sentence(meeting, language),
+            _CIRCULATE[language],
+        )
     )
     symbol = meeting.letter_symbol or "S/____/___"
     return UNDocument(
         header=header_block(
-            symbol=symbol,
-            language=language,
-            original_language=meeting.letter_original_language,
-            date=letter_date,
+            symbol=symbol, language=language, original_language=original, date=letter_date
         ),
         language=language,
-        original_language=meeting.letter_original_language,
+        original_language=original,
         date_of_issue=letter_date,
         job_number="",
-        title=letter_title(entity, letter_date, language),
+        title=typeset(letter_title(entity, letter_date, language), language),
         body=body,
-        signature=signature,
+        signature=letter_signature(
+            language=language,
+            name=meeting.letter_signatory,
+            function_lines=tuple(meeting.letter_signatory_function.splitlines()),
+        ),
         annexes=(annex,),
         akn_work=("un", "unsc", "letter", letter_date.isoformat()),
     )

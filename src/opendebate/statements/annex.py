@@ -23,20 +23,22 @@ def statement_annex(
     heading: str,
     language: str,
     letter_language: str,
+    original_language: str,
     blocks: tuple[Block, ...],
     signatory_name: str = "",
     signatory_function: str = "",
     label_word: str = "Annex",
 ) -> Annex:
-    """The annex for one statement, kept in its own language with an "[Original: ...]" mark
-    (worded in the letter's language) when that language differs from the letter's."""
+    """The annex for one statement, kept in its own language. It carries an "[Original: ...]"
+    mark, worded in the letter's language (the version being built), when its language differs
+    from the document's original language: so every language version marks the same annexes."""
     lines = tuple(line for line in (signatory_name, *signatory_function.splitlines()) if line)
     return Annex(
         anchor=f"annex-{number}" if number else "annex",
         label=f"{label_word} {number}" if number else label_word,
         heading=heading,
         original_mark=original_mark(letter_language, language)
-        if language != letter_language
+        if language != original_language
         else "",
         language=language,
         body=blocks,

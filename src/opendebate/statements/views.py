@@ -179,6 +179,7 @@ def preview(request: HttpRequest, pk: int, code: str, draft: int) -> HttpRespons
         heading=pending.heading,
         language=prepared.language,
         letter_language=meeting.letter_language,
+        original_language=meeting.letter_original_language,
         blocks=prepared.blocks,
         signatory_name=pending.signatory_name,
         signatory_function=pending.signatory_function,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +32,22 @@ class Command(BaseCommand):
         parser.add_argument("meeting", help="meeting number or letter symbol (S/2020/866)")
         parser.add_argument("--out", required=True, type=Path)
         parser.add_argument("--language", choices=Language.values, help="default: the letter's")
+        parser.add_argument(
+            "--date",
+            type=datetime.date.fromisoformat,
+            help="the letter's date, YYYY-MM-DD; default: the date recorded on the meeting",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         meeting = find_meeting(options["meeting"])
         language = options["language"] or meeting.letter_language
-        document = build_concept_note_letter(meeting, language)
+        letter_date = options["date"] or meeting.letter_date
+        if letter_date is None:
+            raise CommandError(
+                "The meeting has no letter date: give the date the presidency signs the letter "
+                "with --date YYYY-MM-DD."
+            )
+        document = build_concept_note_letter(meeting, language, letter_date)
         out: Path = options["out"]
         out.mkdir(parents=True, exist_ok=True)
         for extension, content in render_all(document).items():
