@@ -259,6 +259,8 @@ def every_script_letter(language: str = "en") -> UNDocument:
         body=tuple(block(text, language) for text in SCRIPTS.values()),
     )
     return dataclasses.replace(chinese_letter(), annexes=(annex,))
+
+
 # The mastheads of the six versions of a document drafted in French (the seed meeting's letter
 # and, by default, its compilation): each names its own language and the one original.
 FRENCH_ORIGINAL_MASTHEADS = {

@@ -24,7 +24,7 @@ from django.db import transaction
 from opendebate.accounts.demo import DEMO_USERS
 from opendebate.common.cldr import new_york
 from opendebate.compilation.dates import proposed_letter_date
-from opendebate.compilation.enums import Section
+from opendebate.compilation.enums import CompilationStatus, Section
 from opendebate.compilation.models import Compilation, DeliveredStatement
 from opendebate.compilation.services import (
     build,
@@ -306,12 +306,14 @@ def record_spoken(meeting: Meeting, recorder: User) -> int:
     return added
 
 
-def date_compilation(meeting: Meeting, recorder: User) -> Compilation:
+def date_compilation(meeting: Meeting, recorder: User) -> None:
     """The meeting's working compilation, its letter dated the day after the meeting as the
-    Secretariat would confirm it (a compilation is never dated today by default)."""
-    compilation = start_compilation(
-        user=recorder, meeting=meeting, language=meeting.letter_language
-    )
+    Secretariat would confirm it (a compilation is never dated today by default). Nothing once
+    the meeting's compilation is issued: what comes later goes into a revision an officer
+    starts, not into a new draft each time the demo runs."""
+    if meeting.compilations.filter(status=CompilationStatus.ISSUED).exists():
+        return
+    compilation = start_compilation(user=recorder, meeting=meeting, language=DEMO_LANGUAGE)
     if compilation.letter_date is None:
         set_letter(
             user=recorder,
@@ -319,7 +321,6 @@ def date_compilation(meeting: Meeting, recorder: User) -> Compilation:
             letter_date=proposed_letter_date(meeting),
             original_language=compilation.original_language,
         )
-    return compilation
 
 
 @dataclass(frozen=True)
