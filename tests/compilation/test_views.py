@@ -56,7 +56,7 @@ def names(client: Client, meeting: Meeting) -> list[str]:
 
 def key_of(compilation: Compilation, name: str) -> str:
     compilation.refresh_from_db()
-    found = {row.speaker.name if row.speaker else str(row.entity): row.item.key
+    found = {row.speaker.shown if row.speaker else str(row.entity): row.item.key
              for row in entries(compilation)}  # fmt: skip
     return found[name]
 
@@ -84,8 +84,8 @@ DELIVERED = {
     "section": Section.NON_MEMBER,
     "speaking_order": 2,
     "entity": "FRA",
-    "speaker_name": "Nicolas de Rivière",
-    "speaker_function": "Permanent Representative of France",
+    "speaker_names_en": "Nicolas de Rivière",
+    "speaker_functions_en": "Permanent Representative of France",
     "heading": "Statement by the Permanent Representative of France",
 }
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from opendebate.accounts.demo import DEMO_USERS
+from opendebate.common.multilingual import Texts
 from opendebate.compilation.enums import Section
 from opendebate.compilation.models import DeliveredStatement
 from opendebate.compilation.services import record_delivered
@@ -216,11 +217,16 @@ class Spoken:
     section: Section
     order: int
     entity_code: str | None
-    speaker: str
-    function: str
+    speaker: Texts
+    function: Texts
     heading: str
     language: str
     paragraphs: tuple[str, ...]
+
+
+def speaker_names(latin: str) -> Texts:
+    """A speaker's name in the six languages: the Latin form and the bank's renderings."""
+    return {"en": latin, "fr": latin, "es": latin, **sample_bank()["speaker_names"].get(latin, {})}
 
 
 def spoken_at_meeting(meeting: Meeting) -> list[Spoken]:
@@ -231,8 +237,8 @@ def spoken_at_meeting(meeting: Meeting) -> list[Spoken]:
             section=Section.BRIEFING,
             order=briefing["order"],
             entity_code=None,
-            speaker=briefing["speaker"],
-            function=briefing["function"],
+            speaker=speaker_names(briefing["speaker"]),
+            function=briefing["functions"],
             heading=briefing["heading"],
             language=briefing["language"],
             paragraphs=tuple(briefing["paragraphs"]),
@@ -248,8 +254,8 @@ def spoken_at_meeting(meeting: Meeting) -> list[Spoken]:
                 section=section,
                 order=speech["order"],
                 entity_code=speech["code"],
-                speaker=speech["speaker"],
-                function=meeting.chair_function if section == Section.PRESIDENCY else "",
+                speaker=speaker_names(speech["speaker"]),
+                function=meeting.chair_functions if section == Section.PRESIDENCY else {},
                 heading=speech["heading"],
                 language=speech["language"],
                 paragraphs=compose(
@@ -278,8 +284,8 @@ def record_spoken(meeting: Meeting, recorder: User) -> int:
             section=spoken.section,
             speaking_order=spoken.order,
             entity=Entity.objects.get(code=spoken.entity_code) if spoken.entity_code else None,
-            speaker_name=spoken.speaker,
-            speaker_function=spoken.function,
+            speaker_names=spoken.speaker,
+            speaker_functions=spoken.function,
             heading=spoken.heading,
             data="\n\n".join(spoken.paragraphs).encode(),
             name=PASTED_NAME,

@@ -23,6 +23,7 @@ from opendebate.documents.labels import (
 )
 from opendebate.documents.model import Annex, Block, BlockStyle, Run, Signature, UNDocument
 from opendebate.entities.models import Entity
+from opendebate.meetings.facts import Fact, fact_in
 from opendebate.meetings.models import ConceptNoteSection, Meeting
 
 FORMAT_NAMES = {
@@ -120,7 +121,7 @@ def _announcement(meeting: Meeting, language: str) -> str:
     entity = meeting.presidency
     start = meeting.local_start
     date = start.date()
-    title = meeting.title(language)
+    title = fact_in(meeting.titles, language, Fact.THEME)
     what = _A_FORMAT.get(language, FORMAT_NAMES[language])[meeting.format]
     when = f"{weekday(date, language)} {format_date(date, language)}"
     at = _time(start, language)
@@ -224,9 +225,10 @@ def build_concept_note_letter(meeting: Meeting, language: str) -> UNDocument:
     letter_date = meeting.letter_date or timezone.localdate(meeting.created_at)
     note_language = concept_note_language(meeting, language)
     original = meeting.letter_original_language
-    signature_lines = [SIGNED[language].format(meeting.letter_signatory)]
-    signature_lines = signature_lines if meeting.letter_signatory else []
-    signature_lines += [line for line in meeting.letter_signatory_function.splitlines() if line]
+    signatory = fact_in(meeting.letter_signatory_names, language, Fact.NAME)
+    function = fact_in(meeting.letter_signatory_functions, language, Fact.FUNCTION)
+    signature_lines = [SIGNED[language].format(signatory)] if signatory else []
+    signature_lines += [line for line in function.splitlines() if line]
     signature = Signature(tuple(signature_lines), language) if signature_lines else None
     kind = FORMAT_NAMES[note_language][meeting.format]
     kind_line = {
@@ -242,7 +244,7 @@ def build_concept_note_letter(meeting: Meeting, language: str) -> UNDocument:
         for text, style in (
             (CONCEPT_NOTE[note_language], BlockStyle.TITLE),
             (kind_line, BlockStyle.SUBTITLE),
-            (meeting.title(note_language), BlockStyle.TITLE),
+            (fact_in(meeting.titles, note_language, Fact.THEME), BlockStyle.TITLE),
             (format_date(meeting.local_start.date(), note_language), BlockStyle.SUBTITLE),
         )
     )

@@ -9,6 +9,7 @@ from opendebate.common.languages import Language
 from opendebate.documents.render import render_all
 from opendebate.meetings.letter import build_concept_note_letter
 from opendebate.meetings.models import Meeting
+from opendebate.meetings.queries import letter_missing
 
 
 def find_meeting(reference: str) -> Meeting:
@@ -31,10 +32,23 @@ class Command(BaseCommand):
         parser.add_argument("meeting", help="meeting number or letter symbol (S/2020/866)")
         parser.add_argument("--out", required=True, type=Path)
         parser.add_argument("--language", choices=Language.values, help="default: the letter's")
+        parser.add_argument(
+            "--draft",
+            action="store_true",
+            help="write it even if a name or title is missing in the language (marked in place)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         meeting = find_meeting(options["meeting"])
         language = options["language"] or meeting.letter_language
+        missing = letter_missing(meeting, language)
+        if missing and not options["draft"]:
+            listed = "\n".join(f"  - {item}" for item in missing)
+            raise CommandError(
+                f"The {Language(language).label} letter lacks these facts in its language:\n"
+                f"{listed}\nEnter them on the meeting's facts page, or write a draft "
+                "with --draft (each missing fact is marked in it)."
+            )
         document = build_concept_note_letter(meeting, language)
         out: Path = options["out"]
         out.mkdir(parents=True, exist_ok=True)
