@@ -60,7 +60,10 @@ def share_latin_name(texts: Mapping[str, str]) -> Texts:
 
 def in_language(text: str, language: str, *, is_name: bool = False) -> Texts:
     """A fact known in one language: a form field, an imported letter, a string stored before
-    facts were kept per language. A Latin-script name is given to English, French and Spanish."""
+    facts were kept per language. A Latin-script name goes to English, French and Spanish, and
+    not to Arabic, Chinese or Russian, whose versions need the UN's rendering."""
+    if is_name and is_latin(text) and language not in LATIN_LANGUAGES:
+        language = LATIN_LANGUAGES[0]
     texts = clean_texts({language: text})
     return share_latin_name(texts) if is_name else texts
 
