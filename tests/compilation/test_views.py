@@ -94,6 +94,8 @@ DELIVERED = {
 ENDPOINTS: list[tuple[str, Callable[[Compilation], str]]] = [
     ("get", lambda c: page(c.meeting)),
     ("post", lambda c: f"{page(c.meeting)}delivered/"),
+    ("post", lambda c: f"{page(c.meeting)}delivered/1/"),
+    ("post", lambda c: action(c, "signatory")),
     ("get", lambda c: action(c, "progress")),
     ("get", lambda c: action(c, "files/pdf")),
     ("post", lambda c: action(c, "compile")),
@@ -122,6 +124,7 @@ def test_wrong_delegation_is_refused(
     refusal = AuditEntry.objects.get(action="access.refused")
     assert (refusal.subject, refusal.data["reason"]) == (url, "for the Secretariat only")
     assert Compilation.objects.get() == compilation
+    assert Compilation.objects.get().signatories == compilation.signatories
     assert (compilation.moves.count(), DeliveredStatement.objects.count()) == (0, 0)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import migrations, models
 
+from opendebate.common.database import remove_string_field
 from opendebate.common.multilingual import any_text, in_language
 
 
@@ -61,7 +62,7 @@ class Migration(migrations.Migration):
             models.JSONField(blank=True, default=dict, verbose_name="President of the Council"),
         ),
         migrations.RunPython(forward, backward),
-        migrations.RemoveField("deliveredstatement", "speaker_name"),
-        migrations.RemoveField("deliveredstatement", "speaker_function"),
-        migrations.RemoveField("compilation", "signatory"),
+        *remove_string_field("deliveredstatement", "speaker_name", 200),
+        *remove_string_field("deliveredstatement", "speaker_function", 400),
+        *remove_string_field("compilation", "signatory", 200),
     ]

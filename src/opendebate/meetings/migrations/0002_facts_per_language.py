@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import migrations, models
 
+from opendebate.common.database import remove_string_field
 from opendebate.common.multilingual import any_text, in_language
 
 _FACTS = {  # old field -> new field, and whether it is a personal name
@@ -71,11 +72,11 @@ class Migration(migrations.Migration):
         migrations.AddField("briefer", "names", _json("name")),
         migrations.AddField("briefer", "functions", _json("function", blank=False)),
         migrations.RunPython(forward, backward),
-        migrations.RemoveField("meeting", "agenda_item"),
-        migrations.RemoveField("meeting", "chair_name"),
-        migrations.RemoveField("meeting", "chair_function"),
-        migrations.RemoveField("meeting", "letter_signatory"),
-        migrations.RemoveField("meeting", "letter_signatory_function"),
-        migrations.RemoveField("briefer", "name"),
-        migrations.RemoveField("briefer", "function"),
+        *remove_string_field("meeting", "agenda_item", 400),
+        *remove_string_field("meeting", "chair_name", 200),
+        *remove_string_field("meeting", "chair_function", 300),
+        *remove_string_field("meeting", "letter_signatory", 200),
+        *remove_string_field("meeting", "letter_signatory_function", 300),
+        *remove_string_field("briefer", "name", 200),
+        *remove_string_field("briefer", "function", 400),
     ]
