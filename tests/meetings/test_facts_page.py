@@ -12,6 +12,7 @@ from opendebate.common.languages import Language
 from opendebate.common.models import AuditEntry
 from opendebate.meetings.demo import create_seed_meeting
 from opendebate.meetings.models import Meeting
+from tests.conftest import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +150,21 @@ def test_anonymous_is_sent_to_sign_in(client: Client, seed: Meeting) -> None:
     response = client.post(f"/meetings/{seed.pk}/facts/", posted(seed))
     assert response.status_code == 302
     assert "login" in response["Location"] or "sign" in response["Location"]
+
+
+def test_page_in_arabic_flags_missing_in_arabic(secretariat: Any, seed: Meeting) -> None:
+    seed.chair_names = {"en": "Abdou Abarry"}
+    seed.save()
+    client = signed_in(secretariat)
+    html = client.get(f"/meetings/{seed.pk}/facts/", headers={"accept-language": "ar"})
+    text = html.content.decode()
+    assert '<html lang="ar" dir="rtl">' in text
+    assert "البيانات باللغات الست" in text
+    assert '<span class="status status--no">ناقص</span>' in text
+
+
+def test_public_page_shows_the_chair_and_briefers_in_the_readers_language(seed: Meeting) -> None:
+    html = Client(headers={"accept-language": "zh-hans"}).get(f"/meetings/{seed.pk}/")
+    text = html.content.decode()
+    assert '<span lang="zh-hans" dir="ltr">阿卜杜·阿巴里</span>' in text
+    assert '<span lang="zh-hans" dir="ltr">主管和平行动助理秘书长</span>' in text
