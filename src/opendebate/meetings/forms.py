@@ -210,18 +210,11 @@ class MeetingFactsForm(forms.Form):
 
     def facts_data(self) -> FactsData:
         data = self.cleaned_data
-        return FactsData(
-            titles=data["titles"],
-            agenda_items=data["agenda_items"],
-            chair_names=data["chair_names"],
-            chair_functions=data["chair_functions"],
-            letter_signatory_names=data["letter_signatory_names"],
-            letter_signatory_functions=data["letter_signatory_functions"],
-            briefers={
-                briefer.pk: (
-                    data[f"briefer_{briefer.pk}_names"],
-                    data[f"briefer_{briefer.pk}_functions"],
-                )
-                for briefer in self.briefers
-            },
-        )
+        briefers = {
+            briefer.pk: (
+                data[f"briefer_{briefer.pk}_names"],
+                data[f"briefer_{briefer.pk}_functions"],
+            )
+            for briefer in self.briefers
+        }
+        return FactsData(**{name: data[name] for name in self.base_fields}, briefers=briefers)

@@ -85,15 +85,11 @@ _MANDATES = {
 
 
 def _for(english: str, complement: tuple[str, ...], forms: Mapping[str, str]) -> Texts:
-    """A title "<function> for <complement>" in the six languages, from each language's pattern."""
-    fr, es, ru, zh, ar = complement
+    """A title "<function> for <complement>" in the six languages, from each language's pattern
+    and the complement in the order fr, es, ru, zh, ar."""
     return {
-        "en": forms["en"].format(english),
-        "fr": forms["fr"].format(fr),
-        "es": forms["es"].format(es),
-        "ru": forms["ru"].format(ru),
-        "zh": forms["zh"].format(zh),
-        "ar": forms["ar"].format(ar),
+        language: forms[language].format(part)
+        for language, part in zip(LANGUAGES, (english, *complement), strict=True)
     }
 
 
