@@ -1,5 +1,5 @@
 """The data migration that turns single strings into per-language facts (meetings 0002 and
-compilation 0002), run on rows written by the schema before it, forward and back."""
+compilation 0003), run on rows written by the schema before it, forward and back."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("meetings", "0001_initial"), ("compilation", "0001_initial")]
-AFTER = [("meetings", "0002_facts_per_language"), ("compilation", "0002_facts_per_language")]
+BEFORE = [("meetings", "0001_initial"), ("compilation", "0002_annex_text")]
+AFTER = [("meetings", "0002_facts_per_language"), ("compilation", "0003_facts_per_language")]
 
 
 def migrate(targets: list[tuple[str, str]]) -> Any:

@@ -43,7 +43,7 @@ def backward(apps: Any, schema_editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("compilation", "0001_initial")]
+    dependencies = [("compilation", "0002_annex_text")]
 
     operations = [
         migrations.AddField(
