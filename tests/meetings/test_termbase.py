@@ -163,3 +163,17 @@ def test_complete_function_leaves_an_unknown_function_alone() -> None:
         "en": "Special Envoy for Lake Chad"
     }
     assert complete_function({}) == {}
+
+
+def test_permanent_observer_of_the_african_union_in_six_languages() -> None:
+    assert translate_function("Permanent Observer of the African Union", "en") == {
+        "en": "Permanent Observer of the African Union",
+        "fr": "Observateur permanent de l'Union africaine",
+        "es": "Observador Permanente de la Unión Africana",
+        "ru": "Постоянный наблюдатель Африканского союза",
+        "zh": "非洲联盟常驻观察员",
+        "ar": "المراقب الدائم للاتحاد الأفريقي",
+    }
+    holy_see = permanent_representative(Entity.objects.get(code="VAT"))
+    assert holy_see["en"] == "Permanent Observer of the Holy See to the United Nations"
+    assert holy_see["zh"] == "教廷常驻联合国观察员"

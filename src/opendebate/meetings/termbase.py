@@ -106,15 +106,30 @@ _SRSG = _texts("Special Representative of the Secretary-General for {}",
                "الممثل الخاص للأمين العام {}")  # fmt: skip
 
 
+# The head of a mission to the United Nations: a Member State's Permanent Representative, an
+# observer State's or organization's Permanent Observer (en, fr, es, ru, zh, ar; Chinese puts
+# "to the United Nations" inside the title: 常驻联合国代表).
+_REPRESENTATIVE = _texts("Permanent Representative", "Représentant permanent",
+                         "Representante Permanente", "Постоянный представитель", "代表", "الممثل الدائم")  # fmt: skip
+_OBSERVER = _texts("Permanent Observer", "Observateur permanent", "Observador Permanente",
+                   "Постоянный наблюдатель", "观察员", "المراقب الدائم")  # fmt: skip
+
+
+def _mission_head(entity: Entity) -> Texts:
+    return _REPRESENTATIVE if entity.kind == EntityKind.MEMBER_STATE else _OBSERVER
+
+
 def permanent_representative(entity: Entity, *, to_united_nations: bool = True) -> Texts:
-    """ "Permanent Representative of the Niger to the United Nations" in the six languages."""
+    """ "Permanent Representative of the Niger to the United Nations" in the six languages, or
+    "Permanent Observer of the African Union ..." for an observer State or an organization."""
+    head = _mission_head(entity)
     texts = {
-        "en": f"Permanent Representative of {entity.running_name('en')}",
-        "fr": f"Représentant permanent {french_de(entity.running_name('fr'))}",
-        "es": f"Representante Permanente {spanish_de(entity.running_name('es'))}",
-        "ru": f"Постоянный представитель {entity.inflection('ru_gen')}",
-        "zh": f"{entity.name('zh')}常驻代表",
-        "ar": f"الممثل الدائم {entity.inflection('ar_li')}",
+        "en": f"{head['en']} of {entity.running_name('en')}",
+        "fr": f"{head['fr']} {french_de(entity.running_name('fr'))}",
+        "es": f"{head['es']} {spanish_de(entity.running_name('es'))}",
+        "ru": f"{head['ru']} {entity.inflection('ru_gen')}",
+        "zh": f"{entity.name('zh')}常驻{head['zh']}",
+        "ar": f"{head['ar']} {entity.inflection('ar_li')}",
     }
     if not to_united_nations:
         return texts
@@ -123,7 +138,7 @@ def permanent_representative(entity: Entity, *, to_united_nations: bool = True) 
         "fr": texts["fr"] + " auprès de l'Organisation des Nations Unies",
         "es": texts["es"] + " ante las Naciones Unidas",
         "ru": texts["ru"] + " при Организации Объединенных Наций",
-        "zh": f"{entity.name('zh')}常驻联合国代表",
+        "zh": f"{entity.name('zh')}常驻联合国{head['zh']}",
         "ar": texts["ar"] + " لدى الأمم المتحدة",
     }
 
@@ -161,15 +176,19 @@ def _spellings(names: Iterable[str], *templates: str) -> tuple[str, ...]:
 def _registry_terms(entities: Iterable[Entity]) -> Iterable[tuple[Texts, tuple[str, ...]]]:
     for entity in entities:
         names = {entity.running_name("en"), entity.name_en}
-        if entity.is_state:
+        if entity.kind == EntityKind.ORGANIZATION:
+            names.add(f"the {entity.name_fr}")
+        if entity.can_submit:
+            head = _mission_head(entity)["en"]
             yield (
                 permanent_representative(entity),
-                _spellings(names, "Permanent Representative of {} to the United Nations"),
+                _spellings(names, head + " of {} to the United Nations"),
             )
             yield (
                 permanent_representative(entity, to_united_nations=False),
-                _spellings(names, "Permanent Representative of {}"),
+                _spellings(names, head + " of {}"),
             )
+        if entity.is_state:
             yield (
                 minister_for_foreign_affairs(entity),
                 _spellings(
@@ -180,7 +199,6 @@ def _registry_terms(entities: Iterable[Entity]) -> Iterable[tuple[Texts, tuple[s
                 ),
             )
         elif entity.kind == EntityKind.ORGANIZATION:
-            names.add(f"the {entity.name_fr}")
             yield head_of_organization(entity), _spellings(names, "Secretary-General of {}")
 
 
