@@ -114,7 +114,7 @@ def record(opened: Visit, fields: dict[str, str]) -> None:
         else:
             field.fill(value)
     form.locator("button[type=submit]").click()
-    expect(page.locator(".message--success")).to_contain_text(fields["speaker_name"])
+    expect(page.locator(".message--success")).to_contain_text(fields["speaker_names_en"])
 
 
 def prepare(opened: Visit, meeting: Meeting) -> None:
@@ -123,14 +123,14 @@ def prepare(opened: Visit, meeting: Meeting) -> None:
     opened.check("secretariat-compilation")
     record(opened, {
         "section": str(Section.BRIEFING.value), "speaking_order": "3",
-        "speaker_name": "Fatima Kyari Mohammed",
-        "speaker_function": "Permanent Observer of the African Union",
+        "speaker_names_en": "Fatima Kyari Mohammed",
+        "speaker_functions_en": "Permanent Observer of the African Union",
         "heading": "Briefing by Fatima Kyari Mohammed", "text": ENGLISH,
     })  # fmt: skip
     opened.check("secretariat-briefing")
     record(opened, {
         "section": str(Section.MEMBER.value), "speaking_order": "1", "entity": "CHN",
-        "speaker_name": "Zhang Jun", "heading": "Statement by Zhang Jun", "text": CHINESE,
+        "speaker_names_en": "Zhang Jun", "heading": "Statement by Zhang Jun", "text": CHINESE,
     })  # fmt: skip
     opened.check("secretariat-delivered")
     page = opened.page

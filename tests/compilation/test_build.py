@@ -18,7 +18,7 @@ from tests.documents.samples import FRENCH_ORIGINAL_MASTHEADS
 def test_debate_is_annexed_in_the_councils_order(debate: Meeting, secretariat: User) -> None:
     compilation = start_dated(secretariat, debate, "en")
     annexed = entries(compilation)
-    speakers = [e.speaker.name if e.speaker else e.entity.code for e in annexed]  # type: ignore[union-attr]
+    speakers = [e.speaker.shown if e.speaker else e.entity.code for e in annexed]  # type: ignore[union-attr]
     assert speakers == [
         "Bintou Keita", "Louise Mushikiwabo", "Abdou Abarry", "Philippe Kridelka",
         "Dang Dinh Quy", "Bob Rae", "ARM", "CHN", "EGY", "EU", "IRN",

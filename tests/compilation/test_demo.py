@@ -172,9 +172,10 @@ def test_fill_records_briefings_presidency_and_members_once(
     ]  # fmt: skip
     assert [detect_language(d.text) for d in delivered] == [d.language for d in delivered]
     assert [d.words for d in delivered if not 300 <= d.words <= 700] == []
-    assert delivered[2].speaker_function == (
+    assert delivered[2].speaker_functions["en"] == (
         "Permanent Representative of the Niger to the United Nations"
     )
+    assert delivered[2].speaker_names["zh"] == "阿卜杜·阿巴里"
 
 
 def test_fill_without_a_recorder_skips_what_was_delivered(seed_meeting: Meeting) -> None:
@@ -247,7 +248,10 @@ def test_plan_is_deterministic_and_grows_by_extension(seed_meeting: Meeting) -> 
 def test_spoken_at_meeting_lists_two_briefings(seed_meeting: Meeting) -> None:
     briefers = [s.speaker for s in spoken_at_meeting(seed_meeting) if s.section == Section.BRIEFING]
 
-    assert briefers == ["Bintou Keita", "Louise Mushikiwabo"]
+    assert [(names["en"], names["zh"], names["ar"]) for names in briefers] == [
+        ("Bintou Keita", "班图·凯塔", "بينتو كيتا"),
+        ("Louise Mushikiwabo", "路易丝·穆希基瓦博", "لويز موشيكيوابو"),
+    ]
 
 
 def test_demo_command_fills_issues_once_and_says_what_it_did(registry: None) -> None:

@@ -132,7 +132,7 @@ def test_issued_compilation_is_sealed_and_revised_under_a_suffix(
     first = entries(issued)[0].item.key
     with pytest.raises(ValidationError):
         services.move_item(user=secretariat, compilation=issued, key=first, position=3, reason="x")
-    issued.signatory = "Someone else"
+    issued.signatories = {"en": "Someone else"}
     with pytest.raises(IssuedCompilationError):
         issued.save()
     revision = services.start_successor(user=secretariat, issued=issued, kind=IssueKind.REVISION)

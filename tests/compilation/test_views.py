@@ -59,7 +59,7 @@ def names(client: Client, meeting: Meeting) -> list[str]:
 
 def key_of(compilation: Compilation, name: str) -> str:
     compilation.refresh_from_db()
-    found = {row.speaker.name if row.speaker else str(row.entity): row.item.key
+    found = {row.speaker.shown if row.speaker else str(row.entity): row.item.key
              for row in entries(compilation)}  # fmt: skip
     return found[name]
 
@@ -87,8 +87,8 @@ DELIVERED = {
     "section": Section.NON_MEMBER,
     "speaking_order": 2,
     "entity": "FRA",
-    "speaker_name": "Nicolas de Rivière",
-    "speaker_function": "Permanent Representative of France",
+    "speaker_names_en": "Nicolas de Rivière",
+    "speaker_functions_en": "Permanent Representative of France",
     "heading": "Statement by the Permanent Representative of France",
 }
 
@@ -97,6 +97,8 @@ DELIVERED = {
 ENDPOINTS: list[tuple[str, Callable[[Compilation], str]]] = [
     ("get", lambda c: page(c.meeting)),
     ("post", lambda c: f"{page(c.meeting)}delivered/"),
+    ("post", lambda c: f"{page(c.meeting)}delivered/1/"),
+    ("post", lambda c: action(c, "signatory")),
     ("get", lambda c: action(c, "progress")),
     ("get", lambda c: action(c, "files/pdf")),
     ("post", lambda c: action(c, "compile")),
@@ -128,6 +130,7 @@ def test_wrong_delegation_is_refused(
     refusal = AuditEntry.objects.get(action="access.refused")
     assert (refusal.subject, refusal.data["reason"]) == (url, "for the Secretariat only")
     assert Compilation.objects.get() == compilation
+    assert Compilation.objects.get().signatories == compilation.signatories
     assert (compilation.moves.count(), DeliveredStatement.objects.count()) == (0, 0)
     compilation.refresh_from_db()
     assert (compilation.letter_date, compilation.original_language) == (

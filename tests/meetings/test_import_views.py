@@ -37,15 +37,33 @@ def test_confirming_the_review_creates_a_draft(as_secretariat: Client) -> None:
     form = review.context["form"]
     data = {name: form[name].value() or "" for name in form.fields}
     data["meeting_date"] = "2020-09-08"
-    data["chair"] = "Permanent Representative of the Niger"
+    data["chair"] = "尼日尔常驻代表"
+    data["letter_signatory"] = "阿卜杜·阿巴里"
     data["confirm"] = "1"
     response = as_secretariat.post("/meetings/import/", data)
     assert response.status_code == 302
     meeting = Meeting.objects.get()
     assert meeting.status == MeetingStatus.DRAFT
     assert meeting.presidency.code == "NER"
-    assert meeting.chair_function == "Permanent Representative of the Niger"
+    # Entered in the letter's language (Chinese); the termbase knows it, so all six are filled.
+    assert meeting.chair_functions == {
+        "ar": "الممثل الدائم للنيجر",
+        "zh": "尼日尔常驻代表",
+        "en": "Permanent Representative of the Niger",
+        "fr": "Représentant permanent du Niger",
+        "ru": "Постоянный представитель Нигера",
+        "es": "Representante Permanente del Níger",
+    }
     assert meeting.titles == {"zh": "联合国与区域和次区域组织的合作：法语国家国际组织的作用"}
+    # The sender's function, read as "Permanent Representative", is proposed in Chinese and
+    # completed from the termbase; the name is in Chinese only, the other renderings missing.
+    assert form["letter_signatory_function"].value() == "常驻代表"
+    assert meeting.letter_signatory_functions["fr"] == "Représentant permanent"
+    assert meeting.letter_signatory_names == {"zh": "阿卜杜·阿巴里"}
+    briefer = meeting.briefers.all()[1]
+    assert briefer.functions["en"] == (
+        "Secretary-General of the International Organization of la Francophonie"
+    )
     assert meeting.word_guidance == 500
     assert meeting.briefers.count() == 3
     assert meeting.sections.filter(language="zh").count() == 5

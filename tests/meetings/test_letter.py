@@ -46,11 +46,9 @@ def test_letter_in_chinese_shows_original_french(seed: Meeting) -> None:
     ]
     assert document.body[0].text.startswith("作为安全理事会2020年9月份主席，尼日尔将于2020年9月8日")
     assert document.signature is not None
-    assert document.signature.lines == (
-        "Ambassador",
-        "Permanent Representative",
-        "（签名）Abdou Abarry",
-    )
+    # Every fact in Chinese (the UN's rendering of the name, the Chinese functions), the
+    # functions above the signed name as Chinese letters print them.
+    assert document.signature.lines == ("大使", "常驻代表", "（签名）阿卜杜·阿巴里")
 
 
 def test_letter_in_english_and_french(seed: Meeting) -> None:
@@ -96,8 +94,10 @@ def test_seed_meeting_is_created_once() -> None:
     first = create_seed_meeting()
     assert create_seed_meeting() == first
     assert Meeting.objects.count() == 1
-    assert [b.function for b in first.briefers.all()][2] == "A representative of civil society"
-    assert first.briefers.all()[2].name == ""
+    assert [b.functions["en"] for b in first.briefers.all()][2] == (
+        "A representative of civil society"
+    )
+    assert first.briefers.all()[2].names == {}
     assert first.deadline is not None
     assert first.deadline == datetime.datetime(2020, 9, 9, 4, tzinfo=datetime.UTC)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, migrations, models
 
 
 def database_label() -> str:
@@ -24,3 +24,14 @@ def describe_unreachable(error: Exception) -> str:
 def check_database() -> None:
     """Open a connection now, so that a server refuses to start rather than fail per request."""
     connection.ensure_connection()
+
+
+def remove_string_field(
+    model: str, name: str, max_length: int
+) -> list[migrations.operations.base.Operation]:
+    """Migration operations that remove a string field, first giving it a default so that
+    migrating back can add it again to a table that has rows."""
+    field: models.CharField[str, str] = models.CharField(
+        max_length=max_length, blank=True, default=""
+    )
+    return [migrations.AlterField(model, name, field), migrations.RemoveField(model, name)]

@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 
 from opendebate.compilation.dates import meeting_day
 from opendebate.compilation.enums import Section
-from opendebate.compilation.letter import LetterFacts, Speaker, letter_title, paragraphs, signature
+from opendebate.compilation.facts import SpeakerFacts
+from opendebate.compilation.letter import LetterFacts, letter_title, paragraphs, signature
 from opendebate.compilation.models import Compilation, DeliveredStatement
 from opendebate.compilation.order import Item, Move, apply_moves, standard_order
 from opendebate.documents.labels import header_block
 from opendebate.documents.model import Annex, Block, BlockStyle, Run, UNDocument
 from opendebate.entities.models import Entity
 from opendebate.entities.queries import council_members
+from opendebate.meetings.facts import Fact, fact_in
 from opendebate.meetings.letter import ANNEX
 from opendebate.meetings.models import Meeting
 from opendebate.statements.annex import blocks_from_json, statement_annex
@@ -34,7 +36,7 @@ class Entry:
     language: str
     blocks: tuple[Block, ...]
     entity: Entity | None = None
-    speaker: Speaker | None = None
+    speaker: SpeakerFacts | None = None
     signatory_name: str = ""
     signatory_function: str = ""
     late: bool = False
@@ -99,7 +101,7 @@ def _delivered_entry(delivered: DeliveredStatement) -> Entry:
         language=delivered.language,
         blocks=blocks_from_json(delivered.blocks),
         entity=entity,
-        speaker=Speaker(delivered.speaker_name, delivered.speaker_function, entity),
+        speaker=SpeakerFacts(delivered.speaker_names, delivered.speaker_functions, entity),
     )
 
 
@@ -183,16 +185,20 @@ def letter_facts(compilation: Compilation, annexed: list[Entry], language: str) 
         letter_date=compilation.letter_date,
         meeting_date=meeting.local_start.date(),
         meeting_format=meeting.format,
-        theme=meeting.title(language),
-        briefers=tuple(e.speaker for e in delivered(Section.BRIEFING) if e.speaker),
-        presidency=presiding[0].speaker if presiding else None,
+        theme=fact_in(meeting.titles, language, Fact.THEME),
+        briefers=tuple(
+            e.speaker.in_language(language) for e in delivered(Section.BRIEFING) if e.speaker
+        ),
+        presidency=presiding[0].speaker.in_language(language)
+        if presiding and presiding[0].speaker
+        else None,
         members=entities(delivered(Section.MEMBER)),
         non_members=entities(delivered(Section.NON_MEMBER)),
         # The letter lists the written statements alphabetically whatever the annex order.
         written=tuple(sorted(entities(written), key=lambda e: (e.sort_key, not e.is_state))),
         late=tuple(sorted(entities(late), key=lambda e: (e.sort_key, not e.is_state))),
         procedure_symbol=meeting.procedure_letter_symbol,
-        signatory=compilation.signatory,
+        signatory=fact_in(compilation.signatories, language, Fact.NAME),
     )
 
 

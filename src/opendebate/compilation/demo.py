@@ -23,6 +23,7 @@ from django.db import transaction
 
 from opendebate.accounts.demo import DEMO_USERS
 from opendebate.common.cldr import new_york
+from opendebate.common.multilingual import Texts
 from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus, Section
 from opendebate.compilation.models import Compilation, DeliveredStatement
@@ -232,11 +233,16 @@ class Spoken:
     section: Section
     order: int
     entity_code: str | None
-    speaker: str
-    function: str
+    speaker: Texts
+    function: Texts
     heading: str
     language: str
     paragraphs: tuple[str, ...]
+
+
+def speaker_names(latin: str) -> Texts:
+    """A speaker's name in the six languages: the Latin form and the bank's renderings."""
+    return {"en": latin, "fr": latin, "es": latin, **sample_bank()["speaker_names"].get(latin, {})}
 
 
 def spoken_at_meeting(meeting: Meeting) -> list[Spoken]:
@@ -247,8 +253,8 @@ def spoken_at_meeting(meeting: Meeting) -> list[Spoken]:
             section=Section.BRIEFING,
             order=briefing["order"],
             entity_code=None,
-            speaker=briefing["speaker"],
-            function=briefing["function"],
+            speaker=speaker_names(briefing["speaker"]),
+            function=briefing["functions"],
             heading=briefing["heading"],
             language=briefing["language"],
             paragraphs=tuple(briefing["paragraphs"]),
@@ -264,8 +270,8 @@ def spoken_at_meeting(meeting: Meeting) -> list[Spoken]:
                 section=section,
                 order=speech["order"],
                 entity_code=speech["code"],
-                speaker=speech["speaker"],
-                function=meeting.chair_function if section == Section.PRESIDENCY else "",
+                speaker=speaker_names(speech["speaker"]),
+                function=meeting.chair_functions if section == Section.PRESIDENCY else {},
                 heading=speech["heading"],
                 language=speech["language"],
                 paragraphs=compose(
@@ -294,8 +300,8 @@ def record_spoken(meeting: Meeting, recorder: User) -> int:
             section=spoken.section,
             speaking_order=spoken.order,
             entity=Entity.objects.get(code=spoken.entity_code) if spoken.entity_code else None,
-            speaker_name=spoken.speaker,
-            speaker_function=spoken.function,
+            speaker_names=spoken.speaker,
+            speaker_functions=spoken.function,
             heading=spoken.heading,
             data="\n\n".join(spoken.paragraphs).encode(),
             name=PASTED_NAME,

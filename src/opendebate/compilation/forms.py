@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from opendebate.common.forms import LanguageTextsField
 from opendebate.common.languages import Language
 from opendebate.compilation.enums import IssueKind, Section
 from opendebate.entities.models import Entity
@@ -35,7 +36,24 @@ class MoveForm(forms.Form):
         position.widget.attrs["max"] = max(len(annexes), 1)
 
 
-class DeliveredForm(forms.Form):
+class SpeakerForm(forms.Form):
+    """A speaker's name and title per language, as recorded or as corrected later."""
+
+    speaker_names = LanguageTextsField(
+        label=_("Speaker"),
+        max_length=200,
+        help_text=_("A name in Latin script entered once serves English, French and Spanish."),
+    )
+    speaker_functions = LanguageTextsField(
+        label=_("Speaker's title"),
+        required=False,
+        help_text=_("A title the termbase knows, entered in one language, fills the others."),
+    )
+
+
+class DeliveredForm(SpeakerForm):
+    field_order = ["section", "speaking_order", "entity", "speaker_names", "speaker_functions"]
+
     section = forms.TypedChoiceField(
         label=_("Part"),
         coerce=int,
@@ -53,8 +71,6 @@ class DeliveredForm(forms.Form):
         required=False,
         help_text=_("Required except for a briefer who represents none."),
     )
-    speaker_name = forms.CharField(label=_("Speaker"), max_length=200)
-    speaker_function = forms.CharField(label=_("Speaker's title"), max_length=400, required=False)
     heading = forms.CharField(
         label=_("Heading of the annex"),
         max_length=400,
@@ -112,3 +128,11 @@ class IssueForm(forms.Form):
         if kind != IssueKind.ORIGINAL:
             # A revision or corrigendum takes its predecessor's symbol with the next suffix.
             del self.fields["symbol"]
+
+
+class SignatoryForm(forms.Form):
+    signatories = LanguageTextsField(
+        label=_("President of the Council"),
+        max_length=200,
+        help_text=_("The name each language version is signed with."),
+    )

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from opendebate.common.languages import Language
+from opendebate.common.multilingual import any_text
 from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
 from opendebate.entities.models import Entity
 from opendebate.meetings.models import Meeting
@@ -44,8 +45,9 @@ class DeliveredStatement(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    speaker_name = models.CharField(_("speaker"), max_length=200)
-    speaker_function = models.CharField(_("speaker's title"), max_length=400, blank=True)
+    # Per language, as the letter names the speaker in each version (common/multilingual.py).
+    speaker_names = models.JSONField(_("speaker"), default=dict)
+    speaker_functions = models.JSONField(_("speaker's title"), default=dict, blank=True)
     heading = models.CharField(_("heading"), max_length=400)
     language = models.CharField(max_length=2, choices=Language.choices)
     blocks = models.JSONField()
@@ -69,7 +71,7 @@ class DeliveredStatement(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_section_display()}: {self.speaker_name}"
+        return f"{self.get_section_display()}: {any_text(self.speaker_names)}"
 
 
 class Compilation(models.Model):
@@ -91,7 +93,8 @@ class Compilation(models.Model):
     )
     # Entered or confirmed by the Secretariat, never today by default (`dates.check_letter_date`).
     letter_date = models.DateField(_("date of the letter"), null=True, blank=True)
-    signatory = models.CharField(_("President of the Council"), max_length=200, blank=True)
+    # The President's name in each language version of the letter.
+    signatories = models.JSONField(_("President of the Council"), default=dict, blank=True)
     symbol = models.CharField(_("symbol"), max_length=60, blank=True)
     issued_on = models.DateField(_("date of issue"), null=True, blank=True)
     # Late versions the Secretariat chose to include; the letter names their entities.

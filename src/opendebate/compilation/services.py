@@ -12,6 +12,7 @@ import hashlib
 import logging
 import re
 import time
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -24,13 +25,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opendebate.common.languages import Language
+from opendebate.common.multilingual import any_text, share_latin_name
 from opendebate.common.services import record_audit
 from opendebate.compilation.build import build_document, entries, unconfirmed_members
 from opendebate.compilation.dates import check_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
+from opendebate.compilation.facts import compilation_missing
 from opendebate.compilation.issued import index_issued
 from opendebate.compilation.models import Compilation, DeliveredStatement, OrderMove
 from opendebate.documents.render import FORMAT_BY_KEY, FORMATS, Format, render_all
+from opendebate.meetings.termbase import complete_function
 from opendebate.statements.annex import blocks_to_json, with_language
 from opendebate.statements.content import SubmissionRefused
 from opendebate.statements.enums import Timeliness
@@ -72,8 +76,8 @@ def record_delivered(
     section: Section,
     speaking_order: int,
     entity: Entity | None,
-    speaker_name: str,
-    speaker_function: str,
+    speaker_names: Mapping[str, str],
+    speaker_functions: Mapping[str, str],
     heading: str,
     data: bytes,
     name: str,
@@ -81,12 +85,17 @@ def record_delivered(
     language: str | None = None,
 ) -> DeliveredStatement:
     """Record a briefing or a statement delivered at the meeting, from pasted text or a file
-    read with the same defences as a delegation's upload. Raises SubmissionRefused."""
+    read with the same defences as a delegation's upload. The speaker's name and function are
+    per language: a Latin-script name is shared by English, French and Spanish, a function the
+    termbase knows is filled in the six languages. Raises SubmissionRefused."""
     _ensure_secretariat(user)
     if section == Section.WRITTEN:
         raise ValidationError(_("Written statements come from the delegations themselves."))
     if section != Section.BRIEFING and entity is None:
         raise ValidationError(_("Choose the delegation this statement was delivered for."))
+    names = share_latin_name(speaker_names)
+    if not names:
+        raise ValidationError(_("Give the speaker's name in at least one language."))
     submission = read_submission(
         data=data, name=name, pasted=pasted, heading=heading, language=language
     )
@@ -104,8 +113,8 @@ def record_delivered(
         section=section,
         speaking_order=speaking_order,
         entity=entity,
-        speaker_name=speaker_name.strip(),
-        speaker_function=speaker_function.strip(),
+        speaker_names=names,
+        speaker_functions=complete_function(speaker_functions),
         heading=heading.strip(),
         language=chosen,
         blocks=blocks_to_json(with_language(submission.content.blocks, chosen)),
@@ -123,9 +132,52 @@ def record_delivered(
         entity=entity,
         subject=f"meeting {meeting.pk}",
         section=int(section),
-        speaker=delivered.speaker_name,
+        speaker=any_text(names),
     )
     return delivered
+
+
+@transaction.atomic
+def update_speaker(
+    *,
+    user: User,
+    delivered: DeliveredStatement,
+    speaker_names: Mapping[str, str],
+    speaker_functions: Mapping[str, str],
+) -> DeliveredStatement:
+    """Correct or complete a delivered statement's speaker in the six languages, completed as
+    `record_delivered` completes them. The issued compilations keep their own files."""
+    _ensure_secretariat(user)
+    names = share_latin_name(speaker_names)
+    if not names:
+        raise ValidationError(_("Give the speaker's name in at least one language."))
+    delivered.speaker_names = names
+    delivered.speaker_functions = complete_function(speaker_functions)
+    delivered.save(update_fields=["speaker_names", "speaker_functions"])
+    record_audit(
+        action="compilation.speaker_updated",
+        actor=user,
+        entity=delivered.entity,
+        subject=f"meeting {delivered.meeting_id}",
+        delivered=delivered.pk,
+    )
+    return delivered
+
+
+@transaction.atomic
+def set_signatory(*, user: User, compilation: Compilation, names: Mapping[str, str]) -> Compilation:
+    """The President's name as each language version of the letter signs it."""
+    _ensure_secretariat(user)
+    _ensure_open(compilation)
+    compilation.signatories = share_latin_name(names)
+    compilation.save(update_fields=["signatories"])
+    record_audit(
+        action="compilation.signatory_set",
+        actor=user,
+        subject=str(compilation),
+        languages=sorted(compilation.signatories),
+    )
+    return compilation
 
 
 def working_compilation(meeting: Meeting) -> Compilation | None:
@@ -149,7 +201,7 @@ def start_compilation(*, user: User, meeting: Meeting, language: str) -> Compila
         meeting=meeting,
         language=language,
         original_language=meeting.letter_original_language,
-        signatory=meeting.letter_signatory,
+        signatories=meeting.letter_signatory_names,
         created_by=user,
     )
     record_audit(action="compilation.started", actor=user, subject=f"meeting {meeting.pk}")
@@ -304,6 +356,16 @@ def issue(
     if compilation.is_building:
         # The build in progress was started without the symbol; it must not seal the record.
         raise ValidationError(_("Wait for the compilation in progress to finish, then issue it."))
+    missing = compilation_missing(compilation, entries(compilation))
+    if missing:
+        raise ValidationError(
+            _("The %(language)s version lacks these facts in its language: %(missing)s. Enter "
+              "them on this page, then issue it.")
+            % {
+                "language": Language(compilation.language).label,
+                "missing": "; ".join(str(item) for item in missing),
+            }
+        )  # fmt: skip
     if compilation.kind == IssueKind.ORIGINAL:
         symbol = symbol.strip()
         if not (_SYMBOL.match(symbol) or (_DEMO_SYMBOL.match(symbol) and not settings.PRODUCTION)):
@@ -351,7 +413,7 @@ def start_successor(*, user: User, issued: Compilation, kind: IssueKind) -> Comp
         kind=kind,
         revises=issued,
         original_language=issued.original_language,
-        signatory=issued.signatory,
+        signatories=issued.signatories,
         letter_date=issued.letter_date,
         created_by=user,
     )

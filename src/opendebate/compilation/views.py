@@ -26,11 +26,20 @@ from django_htmx.middleware import HtmxDetails
 from opendebate.accounts.models import User
 from opendebate.accounts.permissions import ensure_secretariat
 from opendebate.common.languages import Language
+from opendebate.common.multilingual import any_text
 from opendebate.compilation import services
 from opendebate.compilation.build import Entry, entries, unconfirmed_members, written_candidates
 from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind, Section
-from opendebate.compilation.forms import DeliveredForm, IssueForm, LetterForm, MoveForm
+from opendebate.compilation.facts import compilation_missing
+from opendebate.compilation.forms import (
+    DeliveredForm,
+    IssueForm,
+    LetterForm,
+    MoveForm,
+    SignatoryForm,
+    SpeakerForm,
+)
 from opendebate.compilation.models import Compilation, DeliveredStatement
 from opendebate.documents.render import FORMAT_BY_KEY
 from opendebate.entities.models import Entity
@@ -69,7 +78,7 @@ class AnnexRow:
     def name(self) -> str:
         entry = self.entry
         if entry.speaker is not None:
-            return entry.speaker.name
+            return entry.speaker.shown
         if entry.entity is None:
             return ""
         return entry.entity.name(Language.of_reader())
@@ -147,10 +156,14 @@ def _page(
     delivered: DeliveredForm | None = None,
     issue: IssueForm | None = None,
     letter: LetterForm | None = None,
+    signatory: SignatoryForm | None = None,
+    speaker: tuple[int, SpeakerForm] | None = None,
     status: int = 200,
 ) -> HttpResponse:
     meeting = compilation.meeting
     rows = _rows(compilation)
+    recorded = DeliveredStatement.objects.filter(meeting=meeting).select_related("entity")
+    posted_speaker = dict([speaker]) if speaker else {}
     labels = {row.key: f"{row.number}. {row.name}" for row in rows}
     candidates = written_candidates(meeting)
     included = set(compilation.late_versions.values_list("pk", flat=True))
@@ -172,7 +185,24 @@ def _page(
         "move_form": move or MoveForm(annexes=list(labels.items())),
         "late": [(version, version.pk in included) for version in candidates.late],
         "pending": pending,
-        "delivered": DeliveredStatement.objects.filter(meeting=meeting).select_related("entity"),
+        # Each recorded speaker with the form that corrects their name and title per language.
+        "delivered": [
+            (
+                statement,
+                posted_speaker.get(statement.pk)
+                or SpeakerForm(
+                    prefix=f"speaker-{statement.pk}",
+                    initial={
+                        "speaker_names": statement.speaker_names,
+                        "speaker_functions": statement.speaker_functions,
+                    },
+                ),
+            )
+            for statement in recorded
+        ],
+        "missing": compilation_missing(compilation, [row.entry for row in rows]),
+        "signatory_form": signatory
+        or SignatoryForm(initial={"signatories": compilation.signatories}),
         "delivered_form": delivered or DeliveredForm(),
         # Undated, the form proposes the day after the meeting; nothing is set until confirmed.
         "letter_form": letter
@@ -384,8 +414,8 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
                 section=Section(form.cleaned_data["section"]),
                 speaking_order=form.cleaned_data["speaking_order"],
                 entity=form.cleaned_data["entity"],
-                speaker_name=form.cleaned_data["speaker_name"],
-                speaker_function=form.cleaned_data["speaker_function"],
+                speaker_names=form.cleaned_data["speaker_names"],
+                speaker_functions=form.cleaned_data["speaker_functions"],
                 heading=form.cleaned_data["heading"],
                 data=data,
                 name=name,
@@ -401,7 +431,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
                 request,
                 _("Recorded: %(speaker)s (%(part)s). It is annexed in its part; compile again "
                   "to update the files.")
-                % {"speaker": delivered.speaker_name, "part": delivered.get_section_display()},
+                % {"speaker": any_text(delivered.speaker_names), "part": delivered.get_section_display()},
             )  # fmt: skip
             return redirect("compilation:page", pk=pk)
     return _page(request, _current(_user(request), meeting), delivered=form, status=422)
@@ -456,3 +486,51 @@ def successor(request: HttpRequest, pk: int, number: int) -> HttpResponse:
                         "correcting, compile, then issue it.")  # fmt: skip
         messages.success(request, started % {"symbol": compilation.symbol})
     return redirect("compilation:page", pk=pk)
+
+
+@login_required
+@require_POST
+def speaker(request: HttpRequest, pk: int, delivered: int) -> HttpResponse:
+    """Correct or complete a recorded speaker's name and title in each language."""
+    meeting = _meeting(request, pk)
+    statement = get_object_or_404(DeliveredStatement, pk=delivered, meeting=meeting)
+    form = SpeakerForm(request.POST, prefix=f"speaker-{statement.pk}")
+    if form.is_valid():
+        try:
+            services.update_speaker(
+                user=_user(request),
+                delivered=statement,
+                speaker_names=form.cleaned_data["speaker_names"],
+                speaker_functions=form.cleaned_data["speaker_functions"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The speaker's name and title are saved. Compile again to update the files."),
+            )
+            return redirect("compilation:page", pk=pk)
+    compilation = _current(_user(request), meeting)
+    return _page(request, compilation, speaker=(statement.pk, form), status=422)
+
+
+@login_required
+@require_POST
+def signatory(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """The President's name in each language version of the letter."""
+    compilation = _compilation(request, pk, number)
+    form = SignatoryForm(request.POST)
+    if form.is_valid():
+        try:
+            services.set_signatory(
+                user=_user(request), compilation=compilation, names=form.cleaned_data["signatories"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The signatory is saved. Compile again to update the files.")
+            )
+            return redirect("compilation:page", pk=pk)
+    return _page(request, compilation, signatory=form, status=422)

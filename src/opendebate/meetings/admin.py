@@ -23,6 +23,6 @@ class SectionInline(admin.StackedInline[ConceptNoteSection, Meeting]):
 class MeetingAdmin(admin.ModelAdmin[Meeting]):
     list_display = ["starts_at", "format", "presidency", "status", "letter_symbol", "deadline"]
     list_filter = ["status", "format"]
-    search_fields = ["letter_symbol", "agenda_item"]
+    search_fields = ["letter_symbol", "agenda_items"]
     autocomplete_fields = ["presidency"]
     inlines = [BrieferInline, ParticipantInline, SectionInline]

@@ -8,10 +8,13 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opendebate.common.forms import LanguageTextsField
 from opendebate.common.languages import Language
+from opendebate.common.multilingual import in_language
 from opendebate.entities.queries import submitting_entities
 from opendebate.meetings.enums import LatePolicy, MeetingFormat
-from opendebate.meetings.services import BrieferData, MeetingData, sections_from_json
+from opendebate.meetings.models import Meeting
+from opendebate.meetings.services import BrieferData, FactsData, MeetingData, sections_from_json
 
 MAX_LETTER_BYTES = 10 * 1024 * 1024
 _SALT = "opendebate.meetings.concept-note"
@@ -63,6 +66,18 @@ class MeetingReviewForm(forms.Form):
     )
     chair = forms.CharField(
         label=_("Chair"), max_length=300, required=False, widget=forms.TextInput(AUTO_DIR)
+    )
+    letter_signatory = forms.CharField(
+        label=_("Signatory's name"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(AUTO_DIR),
+    )
+    letter_signatory_function = forms.CharField(
+        label=_("Signatory's function"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
     )
     letter_date = forms.DateField(
         label=_("Date of the letter"),
@@ -117,7 +132,10 @@ class MeetingReviewForm(forms.Form):
         return value
 
     def meeting_data(self) -> MeetingData:
+        """The meeting, each fact in the letter's language: the one it was read in and
+        reviewed in. The services complete what the termbase knows; the rest is missing."""
         data = self.cleaned_data
+        language = data["letter_language"]
         starts_at = timezone.make_aware(
             datetime.datetime.combine(data["meeting_date"], data["meeting_time"])
         )
@@ -125,14 +143,21 @@ class MeetingReviewForm(forms.Form):
         for line in data["briefers"].splitlines():
             function, _sep, name = (part.strip() for part in line.partition("|"))
             if function:
-                briefers.append(BrieferData(function=function, name=name))
+                briefers.append(
+                    BrieferData(
+                        functions=in_language(function, language),
+                        names=in_language(name, language, is_name=True),
+                    )
+                )
         return MeetingData(
             format=data["format"],
-            titles={data["letter_language"]: data["title"]},
+            titles={language: data["title"]},
             starts_at=starts_at,
             presidency=data["presidency"],
-            agenda_item=data["agenda_item"],
-            chair_function=data["chair"],
+            agenda_items=in_language(data["agenda_item"], language),
+            chair_functions=in_language(data["chair"], language),
+            letter_signatory_names=in_language(data["letter_signatory"], language, is_name=True),
+            letter_signatory_functions=in_language(data["letter_signatory_function"], language),
             letter_date=data["letter_date"],
             letter_symbol=data["letter_symbol"],
             letter_language=data["letter_language"],
@@ -145,3 +170,51 @@ class MeetingReviewForm(forms.Form):
             briefers=tuple(briefers),
             concept_note=sections_from_json(data["payload"]["concept_note"]),
         )
+
+
+class MeetingFactsForm(forms.Form):
+    """The names and functions a meeting's documents print, in each of the six languages."""
+
+    titles = LanguageTextsField(label=_("Title"), max_length=500)
+    agenda_items = LanguageTextsField(label=_("Agenda item"), required=False)
+    chair_names = LanguageTextsField(label=_("Chair's name"), max_length=200, required=False)
+    chair_functions = LanguageTextsField(label=_("Chair's function"), required=False)
+    letter_signatory_names = LanguageTextsField(
+        label=_("Signatory's name"), max_length=200, required=False
+    )
+    letter_signatory_functions = LanguageTextsField(
+        label=_("Signatory's function"),
+        required=False,
+        multiline=True,
+        help_text=_(
+            "One line per line of the signature, e.g. Ambassador, then Permanent Representative."
+        ),
+    )
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {name: getattr(meeting, name) for name in self.base_fields})
+        super().__init__(*args, **kwargs)
+        self.briefers = list(meeting.briefers.all())
+        for number, briefer in enumerate(self.briefers, start=1):
+            self.fields[f"briefer_{briefer.pk}_names"] = LanguageTextsField(
+                label=_("Briefer %(number)d: name") % {"number": number},
+                max_length=200,
+                required=False,
+                initial=briefer.names,
+                help_text=_("Leave it empty while the briefer is to be determined."),
+            )
+            self.fields[f"briefer_{briefer.pk}_functions"] = LanguageTextsField(
+                label=_("Briefer %(number)d: function") % {"number": number},
+                initial=briefer.functions,
+            )
+
+    def facts_data(self) -> FactsData:
+        data = self.cleaned_data
+        briefers = {
+            briefer.pk: (
+                data[f"briefer_{briefer.pk}_names"],
+                data[f"briefer_{briefer.pk}_functions"],
+            )
+            for briefer in self.briefers
+        }
+        return FactsData(**{name: data[name] for name in self.base_fields}, briefers=briefers)

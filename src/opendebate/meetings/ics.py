@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from opendebate.common.multilingual import any_text
 from opendebate.meetings.models import Meeting
 
 _DURATION = "PT3H"  # open debates run about three hours; a calendar needs an end
@@ -44,7 +45,7 @@ def meeting_ics(meeting: Meeting, *, url: str, language: str) -> str:
         f"DTSTART:{_utc(meeting.starts_at)}",
         f"DURATION:{_DURATION}",
         f"SUMMARY:{_escape(meeting.title(language))}",
-        f"DESCRIPTION:{_escape(meeting.agenda_item)}",
+        f"DESCRIPTION:{_escape(any_text(meeting.agenda_items, language))}",
         f"URL:{url}",
         "END:VEVENT",
         "END:VCALENDAR",

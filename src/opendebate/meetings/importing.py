@@ -15,6 +15,7 @@ from opendebate.common.languages import Language
 from opendebate.entities.models import Entity
 from opendebate.meetings.forms import sign_payload
 from opendebate.meetings.importer import LetterImport, parse_letter
+from opendebate.meetings.termbase import translate_function
 
 
 def entity_names() -> dict[str, str]:
@@ -39,6 +40,7 @@ FIELD_SOURCES = {
     "meeting_time": "meeting.time",
     "presidency": "letter.sender",
     "chair": "meeting.chair",
+    "letter_signatory_function": "letter.sender_function",
     "letter_date": "letter.date",
     "letter_symbol": "letter.symbol",
     "letter_language": "letter.language",
@@ -49,6 +51,15 @@ FIELD_SOURCES = {
     "deadline_wording": "submissions.deadline_wording",
     "briefers": "meeting.briefers",
 }
+
+
+def _in_letter_language(function: str | None, language: str) -> str:
+    """The sender's function, which the importer gives as an English label ("Permanent
+    Representative"), in the letter's language when the termbase knows it."""
+    if not function:
+        return ""
+    translated = translate_function(function, "en")
+    return translated[language] if translated else function
 
 
 def review_initial(result: dict[str, Any], sources: dict[str, str]) -> dict[str, Any]:
@@ -67,6 +78,7 @@ def review_initial(result: dict[str, Any], sources: dict[str, str]) -> dict[str,
         "meeting_time": meeting.get("time") or "10:00",
         "presidency": letter.get("sender"),
         "chair": meeting.get("chair") or "",
+        "letter_signatory_function": _in_letter_language(letter.get("sender_function"), language),
         "letter_date": letter.get("date"),
         "letter_symbol": letter.get("symbol") or "",
         "letter_language": language,

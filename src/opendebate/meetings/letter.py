@@ -23,6 +23,7 @@ from opendebate.documents.labels import (
 from opendebate.documents.model import Annex, Block, BlockStyle, Run, UNDocument
 from opendebate.documents.typography import quoted, typeset
 from opendebate.entities.models import Entity
+from opendebate.meetings.facts import Fact, fact_in
 from opendebate.meetings.models import ConceptNoteSection, Meeting
 
 FORMAT_NAMES = {
@@ -120,7 +121,7 @@ def _announcement(meeting: Meeting, language: str) -> str:
     entity = meeting.presidency
     start = meeting.local_start
     date = start.date()
-    title = quoted(meeting.title(language), language)
+    title = quoted(fact_in(meeting.titles, language, Fact.THEME), language)
     what = _A_FORMAT.get(language, FORMAT_NAMES[language])[meeting.format]
     when = f"{weekday(date, language)} {format_date(date, language)}"
     at = _time(start, language)
@@ -244,7 +245,7 @@ def build_concept_note_letter(
         for text, style in (
             (CONCEPT_NOTE[note_language], BlockStyle.TITLE),
             (kind_line, BlockStyle.SUBTITLE),
-            (meeting.title(note_language), BlockStyle.TITLE),
+            (fact_in(meeting.titles, note_language, Fact.THEME), BlockStyle.TITLE),
             (format_date(meeting.local_start.date(), note_language), BlockStyle.SUBTITLE),
         )
     )
@@ -278,8 +279,10 @@ def build_concept_note_letter(
         body=body,
         signature=letter_signature(
             language=language,
-            name=meeting.letter_signatory,
-            function_lines=tuple(meeting.letter_signatory_function.splitlines()),
+            name=fact_in(meeting.letter_signatory_names, language, Fact.NAME),
+            function_lines=tuple(
+                fact_in(meeting.letter_signatory_functions, language, Fact.FUNCTION).splitlines()
+            ),
         ),
         annexes=(annex,),
         akn_work=("un", "unsc", "letter", letter_date.isoformat()),

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opendebate.common.languages import Language
+from opendebate.common.multilingual import any_text
 from opendebate.entities.models import Entity
 from opendebate.meetings.enums import Body, LatePolicy, MeetingFormat, MeetingStatus
 
@@ -27,15 +28,16 @@ class Meeting(models.Model):
     status = models.CharField(
         max_length=12, choices=MeetingStatus.choices, default=MeetingStatus.DRAFT
     )
-    agenda_item = models.CharField(_("agenda item"), max_length=400, blank=True)
+    # Facts printed in documents are stored per language (see common/multilingual.py).
+    agenda_items = models.JSONField(_("agenda item"), default=dict, blank=True)
     # The title in each language it exists in, keyed by language code.
     titles = models.JSONField(_("title"), default=dict)
     starts_at = models.DateTimeField(_("date and time"))
     presidency = models.ForeignKey(
         Entity, verbose_name=_("presidency"), on_delete=models.PROTECT, related_name="+"
     )
-    chair_name = models.CharField(_("chair"), max_length=200, blank=True)
-    chair_function = models.CharField(_("chair's function"), max_length=300, blank=True)
+    chair_names = models.JSONField(_("chair"), default=dict, blank=True)
+    chair_functions = models.JSONField(_("chair's function"), default=dict, blank=True)
 
     # The presidency's letter that circulated the concept note.
     letter_date = models.DateField(_("letter date"), null=True, blank=True)
@@ -44,8 +46,11 @@ class Meeting(models.Model):
     letter_original_language = models.CharField(
         max_length=2, choices=Language.choices, default="en"
     )
-    letter_signatory = models.CharField(_("signatory"), max_length=200, blank=True)
-    letter_signatory_function = models.CharField(max_length=300, blank=True)
+    letter_signatory_names = models.JSONField(_("signatory"), default=dict, blank=True)
+    # One line per function line of the signature ("Ambassador\nPermanent Representative").
+    letter_signatory_functions = models.JSONField(
+        _("signatory's function"), default=dict, blank=True
+    )
     procedure_letter_symbol = models.CharField(
         _("procedure letter"),
         max_length=40,
@@ -99,12 +104,12 @@ class Meeting(models.Model):
 
 
 class Briefer(models.Model):
-    """A briefer invited under rule 39. An empty name means "to be determined"."""
+    """A briefer invited under rule 39. No name in any language means "to be determined"."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="briefers")
     order = models.PositiveSmallIntegerField()
-    name = models.CharField(_("name"), max_length=200, blank=True)
-    function = models.CharField(_("function"), max_length=400)
+    names = models.JSONField(_("name"), default=dict, blank=True)
+    functions = models.JSONField(_("function"), default=dict)
     organization = models.CharField(_("organization"), max_length=200, blank=True)
 
     class Meta:
@@ -114,7 +119,7 @@ class Briefer(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name or self.function
+        return any_text(self.names) or any_text(self.functions)
 
 
 class Participant(models.Model):

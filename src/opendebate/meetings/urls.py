@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/", views.meeting_detail, name="detail"),
     path("<int:pk>/meeting.ics", views.meeting_calendar, name="calendar"),
     path("<int:pk>/confirm/", views.confirm, name="confirm"),
+    path("<int:pk>/facts/", views.facts, name="facts"),
 ]

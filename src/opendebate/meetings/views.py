@@ -14,13 +14,13 @@ from opendebate.common.languages import Language
 from opendebate.ingest import Refused, read_file
 from opendebate.meetings import services
 from opendebate.meetings.enums import MeetingStatus
-from opendebate.meetings.forms import LetterUploadForm, MeetingReviewForm
+from opendebate.meetings.forms import LetterUploadForm, MeetingFactsForm, MeetingReviewForm
 from opendebate.meetings.ics import meeting_ics
 from opendebate.meetings.importing import FIELD_SOURCES, review_initial
 from opendebate.meetings.importing import import_letter as import_letter_text
 from opendebate.meetings.letter import concept_note_language
 from opendebate.meetings.models import Meeting
-from opendebate.meetings.queries import meetings_visible_to
+from opendebate.meetings.queries import letter_missing, meetings_visible_to
 
 
 def _language() -> str:
@@ -134,3 +134,24 @@ def _review(request: HttpRequest, review: MeetingReviewForm) -> HttpResponse:
         "concept_note": payload["concept_note"],
     }
     return render(request, "meetings/review.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def facts(request: HttpRequest, pk: int) -> HttpResponse:
+    """The names and functions the meeting's documents print, in each language; each fact
+    shows the languages it lacks, and the concept-note letter's versions what stops them."""
+    ensure_secretariat(request)
+    meeting = get_object_or_404(Meeting, pk=pk)
+    form = MeetingFactsForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        services.update_facts(
+            actor=request.user,  # type: ignore[arg-type]
+            meeting=meeting,
+            data=form.facts_data(),
+        )
+        messages.success(request, _("The facts are saved in each language you entered."))
+        return redirect("meetings:facts", pk=meeting.pk)
+    versions = [(language, letter_missing(meeting, language.value)) for language in Language]
+    context = {"meeting": meeting, "form": form, "versions": versions}
+    return render(request, "meetings/facts.html", context, status=422 if form.errors else 200)

@@ -1,6 +1,7 @@
 """Template filters that show dates, times and numbers the CLDR way, in the UI language
 (opendebate.common.cldr): `{{ meeting.deadline|cldr_datetime:"full" }}`; and names and titles
-in the reader's language where they exist: `{{ entity|local_name }}`, `{% meeting_title m %}`."""
+in the reader's language where they exist: `{{ entity|local_name }}`, `{% meeting_title m %}`,
+`{% local_text briefer.functions %}`."""
 
 from __future__ import annotations
 
@@ -68,10 +69,22 @@ def meeting_title(meeting: Meeting) -> SafeString:
     """The meeting's title in the reader's language when it has one, marked with the language
     it is actually written in, so that a French title on an Arabic page runs left to right."""
     reader = Language.of_reader().value
-    written_in = meeting.title_language(reader)
+    return _marked(meeting.title(reader), meeting.title_language(reader))
+
+
+@register.simple_tag
+def local_text(texts: dict[str, str]) -> SafeString:
+    """A fact stored per language (a briefer's function, the chair) in the reader's language
+    when it has it, else in the first language it has, marked with that language."""
+    reader = Language.of_reader().value
+    language = next((code for code in (reader, *Language.values) if texts.get(code)), reader)
+    return _marked(texts.get(language, ""), Language(language))
+
+
+def _marked(text: str, language: Language) -> SafeString:
     return format_html(
         '<span lang="{}" dir="{}">{}</span>',
-        written_in.ui_code,
-        "rtl" if written_in.is_rtl else "ltr",
-        meeting.title(reader),
+        language.ui_code,
+        "rtl" if language.is_rtl else "ltr",
+        text,
     )

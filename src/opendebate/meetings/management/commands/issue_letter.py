@@ -10,6 +10,7 @@ from opendebate.common.languages import Language
 from opendebate.documents.render import render_all
 from opendebate.meetings.letter import build_concept_note_letter
 from opendebate.meetings.models import Meeting
+from opendebate.meetings.queries import letter_missing
 
 
 def find_meeting(reference: str) -> Meeting:
@@ -37,6 +38,11 @@ class Command(BaseCommand):
             type=datetime.date.fromisoformat,
             help="the letter's date, YYYY-MM-DD; default: the date recorded on the meeting",
         )
+        parser.add_argument(
+            "--draft",
+            action="store_true",
+            help="write it even if a name or title is missing in the language (marked in place)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         meeting = find_meeting(options["meeting"])
@@ -46,6 +52,14 @@ class Command(BaseCommand):
             raise CommandError(
                 "The meeting has no letter date: give the date the presidency signs the letter "
                 "with --date YYYY-MM-DD."
+            )
+        missing = letter_missing(meeting, language)
+        if missing and not options["draft"]:
+            listed = "\n".join(f"  - {item}" for item in missing)
+            raise CommandError(
+                f"The {Language(language).label} letter lacks these facts in its language:\n"
+                f"{listed}\nEnter them on the meeting's facts page, or write a draft "
+                "with --draft (each missing fact is marked in it)."
             )
         document = build_concept_note_letter(meeting, language, letter_date)
         out: Path = options["out"]
