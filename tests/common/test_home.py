@@ -56,8 +56,7 @@ def home(language: str, client: Client | None = None) -> str:
         (
             "ar",
             '<html lang="ar" dir="rtl">',
-            # The seed meeting has no Arabic title: the French one, marked as French.
-            '<span lang="fr" dir="ltr">Coopération entre l&#x27;Organisation des Nations Unies',
+            '<span lang="ar" dir="rtl">التعاون بين الأمم المتحدة والمنظمات الإقليمية',
             "الأربعاء، 8 سبتمبر 2100، 10:00 ص (UTC−04:00)",
             "الخميس، 9 سبتمبر 2100، 12:00 ص (UTC−04:00)",
         ),

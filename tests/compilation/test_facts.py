@@ -3,8 +3,6 @@ the placeholder in a draft, the refusal to issue, and the Secretariat's forms th
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -13,14 +11,13 @@ from opendebate.accounts.models import User
 from opendebate.common.models import AuditEntry
 from opendebate.compilation import services
 from opendebate.compilation.build import build_document, entries
+from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus
 from opendebate.compilation.facts import compilation_missing
 from opendebate.compilation.models import Compilation, DeliveredStatement
 from opendebate.meetings.models import Meeting
 
 pytestmark = pytest.mark.django_db
-
-LETTER_DAY = datetime.date(2020, 9, 10)
 
 
 def letter_text(compilation: Compilation) -> str:
@@ -34,7 +31,14 @@ def missing(compilation: Compilation) -> list[str]:
 
 
 def chinese(debate: Meeting, secretariat: User) -> Compilation:
-    return services.start_compilation(user=secretariat, meeting=debate, language="zh")
+    """The debate's compilation, in Chinese, its letter dated."""
+    compilation = services.start_compilation(user=secretariat, meeting=debate, language="zh")
+    return services.set_letter(
+        user=secretariat,
+        compilation=compilation,
+        letter_date=proposed_letter_date(debate),
+        original_language=compilation.original_language,
+    )
 
 
 def test_english_compilation_lacks_nothing(debate: Meeting, secretariat: User) -> None:
@@ -60,7 +64,7 @@ def test_chinese_draft_shows_placeholders_never_latin_names(
     assert "Abarry" not in text
     assert "主管非洲事务助理秘书长" in text  # the functions, from the termbase
     # The President signs with the seed meeting's Chinese rendering.
-    assert "阿卜杜·阿巴里（签名）" in text
+    assert "（签名）阿卜杜·阿巴里" in text
 
 
 def test_arabic_draft_marks_a_missing_function_in_arabic(
@@ -81,7 +85,7 @@ def test_issue_is_refused_while_a_fact_is_missing(debate: Meeting, secretariat: 
     with pytest.raises(ValidationError) as refused:
         services.issue(
             user=secretariat, compilation=compilation, symbol="S/2020/900",
-            issued_on=LETTER_DAY, letter_date=LETTER_DAY,
+            issued_on=proposed_letter_date(debate), letter_date=proposed_letter_date(debate),
         )  # fmt: skip
     assert refused.value.messages == [
         "The Chinese version lacks these facts in its language: Name of Bintou Keita: Chinese; "
@@ -138,7 +142,7 @@ def test_filling_the_chinese_names_lets_the_version_be_issued(
     assert "班图·凯塔" in letter_text(compilation)
     issuing = services.issue(
         user=secretariat, compilation=compilation, symbol="S/2020/900",
-        issued_on=LETTER_DAY, letter_date=LETTER_DAY,
+        issued_on=proposed_letter_date(debate), letter_date=proposed_letter_date(debate),
     )  # fmt: skip
     assert issuing.issuing
     assert AuditEntry.objects.filter(action="compilation.speaker_updated").count() == 3
@@ -211,7 +215,7 @@ def test_signatory_is_set_per_language(
         "es": "Abdou Abarry",
     }
     assert "President of the Council (signatory): Chinese" in missing(compilation)
-    assert "[缺少中文姓名]（签名）" in letter_text(compilation)
+    assert "（签名）[缺少中文姓名]" in letter_text(compilation)
 
 
 def test_signatory_of_an_issued_compilation_cannot_change(

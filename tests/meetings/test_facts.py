@@ -3,6 +3,7 @@ concept-note letter that cannot be issued without them."""
 
 from __future__ import annotations
 
+import datetime
 from io import StringIO
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from opendebate.meetings.facts import Fact, Missing, fact_in, placeholder
 from opendebate.meetings.letter import build_concept_note_letter
 from opendebate.meetings.models import Meeting
 from opendebate.meetings.queries import letter_missing
+
+# The seed letter's own date.
+LETTER_DAY = datetime.date(2020, 9, 1)
 
 pytestmark = pytest.mark.django_db
 
@@ -74,11 +78,11 @@ def test_chinese_draft_shows_placeholders_never_english(seed: Meeting) -> None:
     seed.letter_signatory_names = {"en": "Abdou Abarry", "fr": "Abdou Abarry"}
     seed.letter_signatory_functions = {"en": "Special Envoy"}
     seed.save()
-    document = build_concept_note_letter(seed, "zh")
+    document = build_concept_note_letter(seed, "zh", LETTER_DAY)
     assert document.signature is not None
     assert document.signature.lines == (
-        f"{placeholder(Fact.NAME, 'zh')}（签名）",
         placeholder(Fact.FUNCTION, "zh"),
+        f"（签名）{placeholder(Fact.NAME, 'zh')}",
     )
     assert "Abdou" not in " ".join(document.signature.lines)
 
@@ -86,7 +90,7 @@ def test_chinese_draft_shows_placeholders_never_english(seed: Meeting) -> None:
 def test_arabic_draft_marks_the_missing_theme_in_arabic(seed: Meeting) -> None:
     seed.titles.pop("ar")
     seed.save()
-    document = build_concept_note_letter(seed, "ar")
+    document = build_concept_note_letter(seed, "ar", LETTER_DAY)
     # No Arabic title: the sentence says so in Arabic instead of quoting another language.
     assert "[الموضوع غير متوفر بالعربية]" in document.body[0].text
     assert "Coopération" not in document.body[0].text

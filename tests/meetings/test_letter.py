@@ -153,14 +153,15 @@ def test_note_in_another_language_is_marked_alike_in_every_version(
     assert (annex.language, annex.original_mark) == ("en", ENGLISH_NOTE_MARKS[language])
 
 
-# The signature block in each language's order: French and Chinese put the function first.
+# The signature block in each language's order (French and Chinese put the function first),
+# every line in the version's language: the seed's renderings of the name and its functions.
 SIGNATURES = {
-    "ar": ("(توقيع) Abdou Abarry", "Ambassador", "Permanent Representative"),
-    "zh": ("Ambassador", "Permanent Representative", "（签名）Abdou Abarry"),
+    "ar": ("(توقيع) عبده أباري", "السفير", "الممثل الدائم"),
+    "zh": ("大使", "常驻代表", "（签名）阿卜杜·阿巴里"),
     "en": ("(Signed) Abdou Abarry", "Ambassador", "Permanent Representative"),
-    "fr": ("Ambassador", "Permanent Representative", "(Signé) Abdou Abarry"),
-    "ru": ("(Подпись) Abdou Abarry", "Ambassador", "Permanent Representative"),
-    "es": ("(Firmado) Abdou Abarry", "Ambassador", "Permanent Representative"),
+    "fr": ("Ambassadeur", "Représentant permanent", "(Signé) Abdou Abarry"),
+    "ru": ("(Подпись) Абду Абарри", "Посол", "Постоянный представитель"),
+    "es": ("(Firmado) Abdou Abarry", "Embajador", "Representante Permanente"),
 }
 # The theme as each version quotes it in the announcement (typed with straight quotes).
 THEMES = {
