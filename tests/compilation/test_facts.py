@@ -30,15 +30,19 @@ def missing(compilation: Compilation) -> list[str]:
     return [str(item) for item in compilation_missing(compilation, entries(compilation))]
 
 
-def chinese(debate: Meeting, secretariat: User) -> Compilation:
-    """The debate's compilation, in Chinese, its letter dated."""
-    compilation = services.start_compilation(user=secretariat, meeting=debate, language="zh")
+def dated(debate: Meeting, secretariat: User, language: str) -> Compilation:
+    """The debate's compilation in `language`, its letter dated."""
+    compilation = services.start_compilation(user=secretariat, meeting=debate, language=language)
     return services.set_letter(
         user=secretariat,
         compilation=compilation,
         letter_date=proposed_letter_date(debate),
         original_language=compilation.original_language,
     )
+
+
+def chinese(debate: Meeting, secretariat: User) -> Compilation:
+    return dated(debate, secretariat, "zh")
 
 
 def test_english_compilation_lacks_nothing(debate: Meeting, secretariat: User) -> None:
@@ -73,7 +77,7 @@ def test_arabic_draft_marks_a_missing_function_in_arabic(
     keita = DeliveredStatement.objects.get(meeting=debate, speaker_names__en="Bintou Keita")
     keita.speaker_functions = {"en": "Special Envoy for Lake Chad"}
     keita.save()
-    compilation = services.start_compilation(user=secretariat, meeting=debate, language="ar")
+    compilation = dated(debate, secretariat, "ar")
     assert "Title of Bintou Keita: Arabic" in missing(compilation)
     text = letter_text(compilation)
     assert "[المنصب غير متوفر بالعربية]" in text
