@@ -175,7 +175,7 @@ def test_193_statement_meeting_compiles_with_arabic_and_chinese_fonts_embedded(
     tool = system_tool("pdffonts", "poppler-utils")
     listing = subprocess.run([tool, str(pdf)], capture_output=True, text=True, check=True).stdout
     fonts = {line.split()[0].split("+")[-1]: line.split() for line in listing.splitlines()[2:]}
-    for family in ("Amiri", "NotoSansCJK", "PTSerif"):
+    for family in ("Amiri", "NotoSerifCJK", "PTSerif"):
         matching = [name for name in fonts if name.startswith(family)]
         assert matching, f"{family} not in {sorted(fonts)}"
         # pdffonts columns: name type encoding emb sub uni object ID

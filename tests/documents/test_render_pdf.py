@@ -77,10 +77,9 @@ def test_pdf_embeds_every_font_from_the_font_packages(pdf: PdfReader) -> None:
         "PTSerif-Italic": {"/FontFile2"},
         "Amiri-Regular": {"/FontFile2"},
         "Amiri-Bold": {"/FontFile2"},
-        # Chinese in the Japanese family with the Simplified Chinese forms (see fonts.py), so
-        # that the bold title is set in a real Bold.
-        "NotoSansCJKjp-Regular": {"/FontFile3"},
-        "NotoSansCJKjp-Bold": {"/FontFile3"},
+        # Chinese in the Song-style face, the bold title in its real Bold.
+        "NotoSerifCJKsc-Regular": {"/FontFile3"},
+        "NotoSerifCJKsc-Bold": {"/FontFile3"},
     }
 
 

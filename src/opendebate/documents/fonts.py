@@ -1,19 +1,15 @@
 """The faces each renderer uses, per content language, and which characters they can print.
 
 PDF embeds its fonts, so the PDF faces come from Python font packages locked with the project
-(found through importlib.resources): the output never depends on what the machine has
-installed, and nothing is fetched at run time. PT Serif covers Latin and Cyrillic, Amiri is a
-Naskh Arabic face, Noto Sans CJK covers Chinese. A statement may quote any script, so after the
-language's own face come fallbacks for every script a delegation plausibly types: Noto Sans
-(Latin, Greek and Cyrillic extensions, IPA), Hebrew, Armenian, Georgian, the Indic scripts,
-Sinhala, Thai, Lao, Khmer, Myanmar, Ethiopic, symbols and emoji (monochrome, as print needs).
-
-Chinese is set in the "Noto Sans CJK JP" family on purpose: it is the only CJK family packaged
-with a real Bold (the Regular collection holds every regional family, the Bold package only the
-Japanese one). The regional families share one glyph set, and the OpenType `locl` feature, which
-Typst applies for text tagged `zh`, selects the Simplified Chinese forms, so the characters look
-exactly as in "Noto Sans CJK SC". Noto Serif CJK, the Song-style face UN Chinese documents would
-call for, is not available as a package here.
+(found through importlib.resources) and, for Chinese, from the repository: the output never
+depends on what the machine has installed, and nothing is fetched at run time. PT Serif covers
+Latin and Cyrillic, Amiri is a Naskh Arabic face, Noto Serif CJK SC is the Song-style face of UN
+Chinese documents, with a real Bold (kept in `fonts/`, see its README: no package carries it).
+A statement may quote any script, so after the language's own face come fallbacks for every
+script a delegation plausibly types: Noto Sans CJK (ideographs the serif face lacks, Japanese,
+Korean), Noto Sans (Latin, Greek and Cyrillic extensions, IPA), Hebrew, Armenian, Georgian, the
+Indic scripts, Sinhala, Thai, Lao, Khmer, Myanmar, Ethiopic, symbols and emoji (monochrome, as
+print needs).
 
 DOCX only names its fonts, as the UN Secretariat's templates do: Times New Roman for Latin and
 Cyrillic, SimSun (the Song face of UN Chinese documents) for Chinese, Traditional Arabic for
@@ -33,10 +29,11 @@ from fontTools.ttLib import TTCollection, TTFont
 
 LATIN = "PT Serif"
 ARABIC = "Amiri"
-CHINESE = "Noto Sans CJK JP"
+CHINESE = "Noto Serif CJK SC"
 # After the language's own face, in this order: Latin-script fallbacks before the others so
 # that a digit or a dash never comes from an exotic face.
 FALLBACKS = (
+    "Noto Sans CJK SC",
     "Noto Sans",
     "Noto Sans Arabic",
     "Noto Sans Hebrew",
@@ -66,6 +63,8 @@ DOCX_CHINESE = "SimSun"
 DOCX_ARABIC = "Traditional Arabic"
 
 _OWN_FACE = {"ar": ARABIC, "zh": CHINESE}
+# The faces no package carries (Noto Serif CJK SC), kept in the repository with their licence.
+_KEPT_HERE = Path(__file__).resolve().parent / "fonts"
 
 
 def pdf_families(language: str) -> tuple[str, ...]:
@@ -81,8 +80,8 @@ def font_directories() -> tuple[Path, ...]:
         _directory("fontpkg_pt_serif", "files"),
         _directory("fontpkg_amiri", "files"),
         _directory("noto_cjk_sans_otc"),
-        _directory("noto_cjk_sans_jp_bold"),
         _directory("manimgx_fonts"),
+        _KEPT_HERE,
     )
 
 
