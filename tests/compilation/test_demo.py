@@ -352,3 +352,23 @@ def test_demo_command_without_statements_fills_nothing(registry: None) -> None:
     assert "Written statements" not in out.getvalue()
     assert not Statement.objects.exists()
     assert not DeliveredStatement.objects.exists()
+
+
+def test_demo_issues_with_a_council_member_among_the_writers_confirmed(
+    seed_meeting: Meeting, secretariat: User
+) -> None:
+    """`make run` writes 60 statements: Council members of 2020 are among the writers, and
+    the issue service refuses them until an officer confirms each as a written submission."""
+    fill_demo_meeting(seed_meeting, statements=60, recorder=secretariat)
+    writers_seated = {
+        version.statement.entity.code
+        for version in written(seed_meeting)
+        if version.statement.entity.council_seats.filter(year=2020).exists()
+    }
+    assert writers_seated  # the plan does pick some: the case this test is about
+
+    result = issue_demo_compilation(seed_meeting, secretariat)
+
+    assert result.compilation.status == CompilationStatus.ISSUED
+    confirmed = set(result.compilation.confirmed_members.values_list("code", flat=True))
+    assert confirmed == writers_seated

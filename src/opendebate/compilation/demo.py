@@ -24,11 +24,13 @@ from django.db import transaction
 from opendebate.accounts.demo import DEMO_USERS
 from opendebate.common.cldr import new_york
 from opendebate.common.multilingual import Texts
+from opendebate.compilation.build import unconfirmed_members
 from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus, Section
 from opendebate.compilation.models import Compilation, DeliveredStatement
 from opendebate.compilation.services import (
     build,
+    confirm_written_member,
     issue,
     record_delivered,
     set_letter,
@@ -441,6 +443,10 @@ def issue_demo_compilation(meeting: Meeting, officer: User) -> DemoIssue:
         held_on = new_york(meeting.starts_at).date()
         with transaction.atomic():
             draft = start_compilation(user=officer, meeting=meeting, language=DEMO_LANGUAGE)
+            # A Council member among the writers is confirmed as the officer would, having
+            # checked that it did not speak: the issue service refuses an unconfirmed one.
+            for member in unconfirmed_members(draft):
+                confirm_written_member(user=officer, compilation=draft, entity=member)
             compilation = issue(
                 user=officer,
                 compilation=draft,
