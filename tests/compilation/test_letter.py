@@ -45,7 +45,7 @@ def facts(language: str, **changes: object) -> LetterFacts:
 # and the signature's function line.
 EXPECTED = {
     "en": ("Letter dated 10 September 2020 from the President of the Security Council", [
-        "I have the honour to enclose herewith a copy of the briefings provided by Louise Mushikiwabo, SG-OIF; and Bintou Keita, ASG, as well as the statements delivered by Abdou Abarry, PR-NER, and by the representatives of Belgium, Estonia and Viet Nam, in connection with the open videoconference on the theme “THEME”, convened on Tuesday, 8 September 2020.",
+        "I have the honour to enclose herewith a copy of the briefings provided by Louise Mushikiwabo, SG-OIF; and Bintou Keita, ASG, as well as the statements delivered by Abdou Abarry, PR-NER, and by the representatives of Belgium, Estonia and Viet Nam, in connection with the open video-teleconference on the theme “THEME”, convened on Tuesday, 8 September 2020.",
         "A statement was also delivered by the representative of Canada.",
         "copies of which are also enclosed: Armenia, the European Union, the Islamic Republic of Iran and the Niger.",
     ], "President of the Security Council"),
@@ -67,11 +67,14 @@ EXPECTED = {
         "С заявлением выступил также представитель Канады.",
     ], "Председатель Совета Безопасности"),
     "zh": ("2020年9月10日安全理事会主席给秘书长和安全理事会成员国常驻代表的信", [
+        # The title before the name, with no mark between them, as Chinese running text has it.
+        "SG-OIFLouise Mushikiwabo和ASGBintou Keita所作通报",
         "2020年9月8日（星期二）",
         "比利时、爱沙尼亚和越南代表所作发言",
         "加拿大代表也作了发言。",
     ], "安全理事会主席"),
     "ar": ("رسالة مؤرخة 10 أيلول/سبتمبر 2020 موجهة إلى الأمين العام", [
+        "Louise Mushikiwabo، SG-OIF، وBintou Keita، ASG",
         "وممثلو بلجيكا، وإستونيا، وفييت نام",
         "يوم الثلاثاء 8 أيلول/سبتمبر 2020",
         "وأدلى أيضا ممثل كندا ببيان.",
@@ -240,7 +243,7 @@ def test_theme_is_quoted_the_languages_way(registry: None, language: str) -> Non
 
 def test_briefings_only_and_members_only(registry: None) -> None:
     only_briefings = paragraphs(facts("en", presidency=None, members=(), non_members=()))[0]
-    assert only_briefings.endswith("ASG, in connection with the open videoconference on the "
+    assert only_briefings.endswith("ASG, in connection with the open video-teleconference on the "
                                    "theme “THEME”, convened on Tuesday, 8 September 2020.")  # fmt: skip
     only_members = paragraphs(facts("en", briefers=(), presidency=None))[0]
     assert only_members.startswith(

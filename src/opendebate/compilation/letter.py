@@ -29,9 +29,18 @@ class Speaker:
     function: str = ""
     entity: Entity | None = None
 
-    @property
-    def described(self) -> str:
-        return f"{self.name}, {self.function}" if self.function else self.name
+    def described(self, language: str) -> str:
+        """The name with the title, as the language's running text joins them: "Bintou Keita,
+        Assistant Secretary-General for Africa", "بينتو كيتا، الأمينة العامة المساعدة…", and in
+        Chinese the title before the name without a mark, "主管非洲事务助理秘书长班图·凯塔"."""
+        if not self.function:
+            return self.name
+        return _DESCRIBED.get(language, "{name}, {function}").format(
+            name=self.name, function=self.function
+        )
+
+
+_DESCRIBED = {"zh": "{function}{name}", "ar": "{name}، {function}"}
 
 
 @dataclass(frozen=True)
@@ -74,7 +83,7 @@ PRESIDENT = {
 }
 # "in connection with the open debate", with the article or case each language needs.
 _IN_CONNECTION = {
-    "en": {"open_debate": "in connection with the open debate", "open_vtc": "in connection with the open videoconference", "briefing": "in connection with the briefing"},
+    "en": {"open_debate": "in connection with the open debate", "open_vtc": "in connection with the open video-teleconference", "briefing": "in connection with the briefing"},
     "fr": {"open_debate": "à l’occasion du débat public", "open_vtc": "à l’occasion de la visioconférence publique", "briefing": "à l’occasion de la séance d’information"},
     "es": {"open_debate": "en relación con el debate abierto", "open_vtc": "en relación con la videoconferencia abierta", "briefing": "en relación con la sesión informativa"},
     "ru": {"open_debate": "в связи с открытыми прениями", "open_vtc": "в связи с открытым заседанием в формате видеоконференции", "briefing": "в связи с брифингом"},
@@ -165,7 +174,7 @@ def _listed(entities: tuple[Entity, ...], language: str) -> str:
 
 def _briefers(facts: LetterFacts) -> str:
     separator = "；" if facts.language == "zh" else " ; " if facts.language == "fr" else "; "
-    described = [speaker.described for speaker in facts.briefers]
+    described = [speaker.described(facts.language) for speaker in facts.briefers]
     if facts.language in ("zh", "ar"):
         return join(described, facts.language)
     return join(described, facts.language, separator=separator)
@@ -174,7 +183,7 @@ def _briefers(facts: LetterFacts) -> str:
 def _delivered(facts: LetterFacts) -> str:
     """ "the statements delivered by X, Title, and by the representatives of A, B and C"."""
     language = facts.language
-    by_president = facts.presidency.described if facts.presidency else ""
+    by_president = facts.presidency.described(language) if facts.presidency else ""
     members = _entities(facts.members, language) if facts.members else ""
     # After "X, Title" the title needs closing off with a comma before "and by ...".
     comma = "," if facts.presidency and facts.presidency.function else ""
