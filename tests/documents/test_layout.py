@@ -42,6 +42,14 @@ def test_isolate_symbols_wraps_each_symbol_and_not_the_full_stop_after_it() -> N
     )
 
 
+def test_isolate_symbols_keeps_a_hyphen_or_a_full_stop_inside_the_symbol() -> None:
+    text = "S/2020/DEMO-1 revises S/2020/900/Rev.1 - see S/2020/900-"
+    assert layout.isolate_symbols(text) == (
+        "\u2066S/2020/DEMO-1\u2069 revises \u2066S/2020/900/Rev.1\u2069 - see "
+        "\u2066S/2020/900\u2069-"
+    )
+
+
 def test_breakable_puts_a_break_opportunity_in_a_run_too_long_for_a_line() -> None:
     assert layout.breakable("x" * 100) == "x" * 40 + "\u200b" + "x" * 40 + "\u200b" + "x" * 20
 

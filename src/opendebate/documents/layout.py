@@ -69,7 +69,9 @@ def _starts_right_to_left(text: str) -> bool:
 # It reads left to right in every version: in an Arabic line the bidirectional algorithm would
 # otherwise carry its slashes and underscores to the right-to-left side ("___/____/S").
 # One group, so that SYMBOL.split keeps the symbols (at odd indices).
-SYMBOL = re.compile(r"((?<![\w/])[A-Z]{1,4}(?:/\w+(?:\.\w+)*)+)", re.ASCII)
+# A symbol's parts may hold a full stop or a hyphen inside them ("Rev.1", "DEMO-1"), never at
+# their end (the full stop or hyphen of the sentence around it).
+SYMBOL = re.compile(r"((?<![\w/])[A-Z]{1,4}(?:/\w+(?:[.\-]\w+)*)+)", re.ASCII)
 LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2066", "\u2069"
 
 
