@@ -23,13 +23,15 @@ run: $(VENV)/.installed $(MO)
 # Production: the locked runtime dependencies and the compiled catalogs, no development tools.
 install: $(VENV)/.installed $(MO)
 
+# The whole suite, spread over the machine's cores; a module's tests stay on one worker, since
+# some share a server (the IMAP mailbox, a production stack) within their module.
 test: $(VENV)/.installed-dev $(MO) lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 # The edit loop: everything but the tests that start real servers, browsers and LibreOffice
 # (marked slow), spread over the machine's cores. `make test` still runs the whole suite.
 test-fast: $(VENV)/.installed-dev $(MO)
-	$(BIN)/pytest -m "not slow" -n auto -q
+	$(BIN)/pytest -m "not slow" -n auto --dist loadfile -q
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check $(CODE)
