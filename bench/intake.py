@@ -49,8 +49,8 @@ from opendebate.entities.services import load_registry  # noqa: E402
 from opendebate.ingest import Refused, read_file  # noqa: E402
 from opendebate.ingest.formats import read_document  # noqa: E402
 from opendebate.ingest.limits import MAX_EXPANDED_BYTES  # noqa: E402
+from opendebate.ingest.reflow import reflow  # noqa: E402
 from opendebate.meetings.demo import create_seed_meeting  # noqa: E402
-from opendebate.meetings.importer.clean import clean  # noqa: E402
 from opendebate.statements import services  # noqa: E402
 from opendebate.statements.enums import Channel  # noqa: E402
 from opendebate.statements.reading import read_submission  # noqa: E402
@@ -129,7 +129,7 @@ def pypdf_paragraphs(data: bytes) -> int:
         for page in PdfReader(io.BytesIO(data)).pages:
             text = page.extract_text(extraction_mode="layout")
             pages.append(page.extract_text() if right_to_left(text) else text)
-    return len(clean("\n".join(pages)).paragraphs)
+    return len(reflow("\n".join(pages)).paragraphs)
 
 
 def median_ms(read: Callable[[], object], files: int) -> float:

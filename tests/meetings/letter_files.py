@@ -22,7 +22,7 @@ from pathlib import Path
 import docx
 from docx.shared import Cm
 
-from opendebate.meetings.importer.clean import clean
+from opendebate.ingest.reflow import reflow
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 LETTERS = REPOSITORY / "tests" / "data" / "letters"
@@ -44,7 +44,7 @@ def letter_docx(text: str, *, symbol: str) -> bytes:
     """A DOCX of the paragraphs of `text` (re-flowed by the importer's cleaner)."""
     document = docx.Document()
     document.sections[0].header.paragraphs[0].text = symbol
-    for paragraph in clean(text).paragraphs:
+    for paragraph in reflow(text).paragraphs:
         if paragraph.kind == "heading":
             document.add_paragraph(_NUMBER.sub("", paragraph.text, count=1), "List Number")
         elif paragraph.kind == "bullet":

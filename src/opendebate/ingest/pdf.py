@@ -6,7 +6,7 @@ far less exposed to crafted content (its cost is also bounded from outside: see 
 A PDF keeps no paragraphs, styles or emphasis; what survives of paragraphs is in the layout:
 the gap before a paragraph, a first-line indent, bullets, numbers and short last lines. So the
 page is laid out again as text, one line per printed line, with an indent in spaces and a blank
-line for a gap, and the concept-note importer's `clean` re-flows it (it also drops page
+line for a gap, and `reflow.reflow` joins its lines into paragraphs (it also drops page
 furniture: page numbers, symbols, job numbers).
 
 PDFium gives the text in the order it was drawn, which is the reading order in LibreOffice's and
@@ -29,9 +29,9 @@ from opendebate.ingest.archive import DamagedFile
 from opendebate.ingest.limits import MAX_CHARACTERS, MAX_PAGE_OBJECTS, MAX_PAGES
 from opendebate.ingest.paragraphs import Paragraph
 from opendebate.ingest.plain import split_marker
+from opendebate.ingest.reflow import reflow
 from opendebate.ingest.refusals import Refused
 from opendebate.ingest.result import Reading
-from opendebate.meetings.importer.clean import clean
 
 # Lines further apart than this share of the page's usual distance between lines have a
 # paragraph break between them (word processors add space between paragraphs).
@@ -190,7 +190,7 @@ def read_pdf(data: bytes) -> Reading:
     """Raises PasswordProtected, NoTextLayer, DamagedFile, and Refused past the limits."""
     text = _layout_text(data)
     blocks: list[Block] = []
-    for found in clean(text).paragraphs:
+    for found in reflow(text).paragraphs:
         if found.kind == "bullet":
             marker, words = "•", found.text
         elif (item := split_marker(found.text)) is not None:

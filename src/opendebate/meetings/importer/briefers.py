@@ -17,11 +17,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from opendebate.ingest.reflow import NUMBERED, Paragraph
+from opendebate.ingest.text import Folded, fold, phrase_pattern
 from opendebate.meetings.importer import vocab
-from opendebate.meetings.importer.clean import NUMBERED, Paragraph
 from opendebate.meetings.importer.document import Findings, Hit, Parts, sentence_end
 from opendebate.meetings.importer.result import Briefer
-from opendebate.meetings.importer.text import Folded, fold, phrase_pattern
 
 _LABEL = re.compile(
     rf"(?:{NUMBERED.pattern})?\s*(?:\w+\s+){{0,2}}(?:{phrase_pattern(vocab.BRIEFERS_HEADING)})"

@@ -16,7 +16,7 @@ from typing import Literal
 
 from babel.dates import get_day_names, get_month_names
 
-from opendebate.meetings.importer.text import fold, phrase_pattern
+from opendebate.ingest.text import fold, phrase_pattern
 
 # Locales whose CLDR month names UN documents use; ar_SY holds the Levantine names.
 _MONTH_LOCALES = ("en", "fr", "es", "ru", "ar", "ar_SY")

@@ -15,11 +15,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from opendebate.ingest.reflow import Furniture, Paragraph, Reflowed, is_closed
+from opendebate.ingest.text import fold, phrase_pattern
 from opendebate.meetings.importer import vocab
-from opendebate.meetings.importer.clean import CleanText, Furniture, Paragraph, is_closed
 from opendebate.meetings.importer.dates import find_dates
 from opendebate.meetings.importer.result import SourceSpan
-from opendebate.meetings.importer.text import fold, phrase_pattern
 
 # A Chinese title starts with the letter's date and names the addressee with 给 ("...给秘书长的信").
 _ZH_TITLE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。]*给"
@@ -167,7 +167,7 @@ class Parts:
         return (*((self.title,) if self.title else ()), *self.letter, *self.annex)
 
 
-def split(cleaned: CleanText) -> Parts:
+def split(cleaned: Reflowed) -> Parts:
     paragraphs = cleaned.paragraphs
     title = next((i for i, p in enumerate(paragraphs) if _TITLE.match(p.folded.text)), None)
     heading, start = _whole_title(paragraphs, title) if title is not None else (None, 0)

@@ -7,8 +7,9 @@ import functools
 import re
 from collections.abc import Iterator, Mapping
 
+from opendebate.ingest.reflow import SYMBOL_RE, Paragraph
+from opendebate.ingest.text import fold, phrase_pattern
 from opendebate.meetings.importer import vocab
-from opendebate.meetings.importer.clean import SYMBOL_RE, Paragraph
 from opendebate.meetings.importer.dates import find_dates
 from opendebate.meetings.importer.document import (
     ADDRESSED,
@@ -24,7 +25,6 @@ from opendebate.meetings.importer.document import (
     search,
 )
 from opendebate.meetings.importer.result import LetterFields
-from opendebate.meetings.importer.text import fold, phrase_pattern
 
 _LANGUAGES = PhraseTable(vocab.LANGUAGE_NAMES)
 _MARK = phrase_pattern(vocab.ORIGINAL_MARK)

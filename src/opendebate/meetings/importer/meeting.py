@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime
 import re
 
+from opendebate.ingest.reflow import Paragraph
+from opendebate.ingest.text import phrase_pattern
 from opendebate.meetings.importer import vocab
 from opendebate.meetings.importer.briefers import introduced, read_briefers
-from opendebate.meetings.importer.clean import Paragraph
 from opendebate.meetings.importer.dates import find_dates, find_time
 from opendebate.meetings.importer.document import Findings, Hit, Parts, sentence_end
 from opendebate.meetings.importer.result import MeetingFields
-from opendebate.meetings.importer.text import phrase_pattern
 
 # In order of precedence: "an open debate by videoconference" is a video-teleconference.
 _FORMATS = tuple((label, re.compile(phrase_pattern(p))) for label, p in vocab.FORMATS.items())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from opendebate.meetings.importer.clean import clean
+from opendebate.ingest.reflow import reflow
 from opendebate.meetings.importer.document import Findings, split
 from opendebate.meetings.importer.letter import EntityIndex, read_letter
 from opendebate.meetings.importer.meeting import read_meeting
@@ -21,7 +21,7 @@ def parse_letter(text: str, *, entities: Mapping[str, str]) -> LetterImport:
     as is a field found but doubtful. Never raises on text that is not a letter.
     """
     findings = Findings(text)
-    parts = split(clean(text))
+    parts = split(reflow(text))
     letter = read_letter(parts, EntityIndex(entities), findings)
     sections = read_sections(parts, findings)
     meeting = read_meeting(parts, findings)

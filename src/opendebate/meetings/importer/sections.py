@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from opendebate.meetings.importer.clean import NUMBERED, Paragraph
+from opendebate.ingest.reflow import NUMBERED, Paragraph
 from opendebate.meetings.importer.document import Findings, Hit, Parts
 from opendebate.meetings.importer.result import Section
 

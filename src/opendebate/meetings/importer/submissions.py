@@ -28,8 +28,9 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from opendebate.ingest.reflow import Paragraph
+from opendebate.ingest.text import phrase_pattern
 from opendebate.meetings.importer import vocab
-from opendebate.meetings.importer.clean import Paragraph
 from opendebate.meetings.importer.dates import (
     WEEKDAYS,
     DateMatch,
@@ -39,7 +40,6 @@ from opendebate.meetings.importer.dates import (
 )
 from opendebate.meetings.importer.document import Findings, Hit, Parts, matches, search
 from opendebate.meetings.importer.result import TIMEZONE, SubmissionFields
-from opendebate.meetings.importer.text import phrase_pattern
 
 NEW_YORK = ZoneInfo(TIMEZONE)
 _START_OF_DAY = datetime.time(0, 0)

@@ -2,7 +2,7 @@
 
 One table per concept; each lists the phrases of every language (folded before use, so accents
 and case do not matter). A phrase ending in "*" is a stem. Dates, times and month names are in
-`dates.py`; numbers and layout in `clean.py`.
+`dates.py`; numbers, layout and page furniture (the recycling caption) in opendebate.ingest.reflow.
 """
 
 from __future__ import annotations
@@ -10,16 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 Phrases = Mapping[str, tuple[str, ...]]
-
-# The caption under the recycling logo at the foot of a UN document's first page.
-RECYCLE: tuple[str, ...] = (
-    "please recycle",
-    "merci de recycler",
-    "se ruega reciclar",
-    "просьба отправить на вторичную переработку",
-    "请回收",
-    "يرجى إعادة الاستعمال",
-)
 
 # How a letter's title begins ("Letter dated ..."); the Chinese title instead ends in "的信".
 LETTER_TITLE: tuple[str, ...] = (

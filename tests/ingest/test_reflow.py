@@ -1,101 +1,18 @@
-"""The importer's text layer: dates and times in six languages, folding, PDF text cleaning."""
+"""Re-flowing extracted text: page furniture dropped, line wraps joined, paragraphs, bullets,
+headings and list items kept, in Latin, Arabic and Chinese script."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
-from opendebate.meetings.importer.clean import clean
-from opendebate.meetings.importer.dates import MONTHS, find_dates, find_time
-from opendebate.meetings.importer.text import Folded, fold
-
-
-@pytest.mark.parametrize(
-    ("written", "expected"),
-    [
-        ("1 September 2020", datetime.date(2020, 9, 1)),
-        ("1er septembre 2020", datetime.date(2020, 9, 1)),
-        ("17 février 2021", datetime.date(2021, 2, 17)),
-        ("3 août 2020", datetime.date(2020, 8, 3)),
-        ("1 de septiembre de 2020", datetime.date(2020, 9, 1)),
-        ("1 сентября 2020 года", datetime.date(2020, 9, 1)),
-        ("31 декабря 2020 г.", datetime.date(2020, 12, 31)),
-        ("2020年9月1日", datetime.date(2020, 9, 1)),
-        ("2020 年 9 月 1 日", datetime.date(2020, 9, 1)),
-        ("２０２０年９月１日", datetime.date(2020, 9, 1)),
-        ("1 أيلول/سبتمبر 2020", datetime.date(2020, 9, 1)),
-        ("١ أيلول/سبتمبر ٢٠٢٠", datetime.date(2020, 9, 1)),
-        ("1 سبتمبر 2020", datetime.date(2020, 9, 1)),
-        ("1 أيلول 2020", datetime.date(2020, 9, 1)),
-        ("5 كانون الثاني/يناير 2021", datetime.date(2021, 1, 5)),
-        ("14 حزيران/يونيه 2020", datetime.date(2020, 6, 14)),
-        ("3 تموز/يوليه 2020", datetime.date(2020, 7, 3)),
-        ("31 September 2020", None),
-        ("29 février 2021", None),
-        ("30 февраля 2020 года", None),
-        ("2020年2月30日", None),
-        ("1 أيلول/أكتوبر 2020", None),  # the halves of the pair disagree
-    ],
-)
-def test_dates_in_six_languages(written: str, expected: datetime.date | None) -> None:
-    folded = fold(f"Dated {written}.")
-    [found] = find_dates(folded)
-    assert found.value == expected
-    assert folded[found.start : found.end] == fold(written)
-
-
-def test_months_are_unambiguous_across_languages() -> None:
-    # Every spelling of every month, from CLDR and the UN's Arabic forms, means one month.
-    assert MONTHS["september"] == MONTHS["septembre"] == MONTHS["сентября"] == 9
-    assert MONTHS[fold("أيلول")] == MONTHS[fold("سبتمبر")] == 9
-    assert MONTHS[fold("يونيه")] == MONTHS[fold("يونيو")] == 6
-
-
-@pytest.mark.parametrize(
-    "text", ["in September 2020", "2020 年 9 月份", "on 9/9/2020", "resolution 2286 (2016)"]
-)
-def test_partial_dates_are_not_dates(text: str) -> None:
-    assert find_dates(fold(text)) == []
-
-
-@pytest.mark.parametrize(
-    ("written", "expected"),
-    [
-        ("上午10时", datetime.time(10, 0)),
-        ("上午 10时", datetime.time(10, 0)),
-        ("下午3时30分", datetime.time(15, 30)),
-        ("at 10 a.m.", datetime.time(10, 0)),
-        ("at 3.30 p.m.", datetime.time(15, 30)),
-        ("à 10 heures", datetime.time(10, 0)),
-        ("à 15 h 30", datetime.time(15, 30)),
-        ("a las 10.00 horas", datetime.time(10, 0)),
-        ("в 10 ч 00 мин.", datetime.time(10, 0)),
-        ("الساعة 10:00", datetime.time(10, 0)),
-        ("الساعة ١٥:٣٠", datetime.time(15, 30)),
-        ("à 25 heures", None),
-    ],
-)
-def test_times_in_six_languages(written: str, expected: datetime.time | None) -> None:
-    found = find_time(fold(written))
-    assert found is not None
-    assert found.value == expected
-
-
-def test_fold_maps_back_to_the_original() -> None:
-    folded = Folded.of("Le Níger, ١٤ ﬁn")
-    assert folded.text == "le niger, 14 fin"
-    start = folded.text.index("niger")
-    assert folded.span(start, start + 5) == (3, 8)
-    # One original character ("ﬁ") may fold to two.
-    assert folded.span(13, 15) == (13, 14)
+from opendebate.ingest.reflow import reflow
 
 
 def paragraphs(text: str) -> list[str]:
-    return [paragraph.text for paragraph in clean(text).paragraphs]
+    return [paragraph.text for paragraph in reflow(text).paragraphs]
 
 
-def test_clean_drops_page_furniture_and_rejoins_the_paragraph() -> None:
+def test_reflow_drops_page_furniture_and_rejoins_the_paragraph() -> None:
     text = (
         "      The Council will meet in the Chamber to consider the question of the protection\n"
         "of civilians in armed conflict, as it has done each year since it first adopted a\n"
@@ -115,11 +32,11 @@ def test_clean_drops_page_furniture_and_rejoins_the_paragraph() -> None:
         "civilians in armed conflict, as it has done each year since it first adopted a "
         "resolution on the matter."
     ]
-    symbols = clean(text).symbols
+    symbols = reflow(text).symbols
     assert [(furniture.symbol, furniture.line) for furniture in symbols] == [("S/2020/866", 8)]
 
 
-def test_clean_joins_cjk_without_a_space_and_latin_with_one() -> None:
+def test_reflow_joins_cjk_without_a_space_and_latin_with_one() -> None:
     text = (
         " 作为安全理事会主席，尼日尔打算于 2020 年 9 月 8 日上午 10\n"
         "时组织一次主题为“联合国与区域和次区域组织的合作”的公开视频会议。\n"
@@ -130,7 +47,7 @@ def test_clean_joins_cjk_without_a_space_and_latin_with_one() -> None:
     ]
 
 
-def test_clean_joins_arabic_with_a_space() -> None:
+def test_reflow_joins_arabic_with_a_space() -> None:
     text = (
         "تعتزم تونس أن تعقد مناقشة مفتوحة عن طريق التداول بالفيديو بشأن دور المرأة في\n"
         "الوساطة الإقليمية، وذلك في إطار رئاستها لمجلس الأمن لشهر كانون الثاني/يناير.\n"
@@ -157,7 +74,7 @@ def test_clean_joins_arabic_with_a_space() -> None:
         ("of the cooperation between the two organiza\u00ad", "tions in the", "organizations"),
     ],
 )
-def test_clean_removes_only_line_end_hyphenation(end: str, start: str, expected: str) -> None:
+def test_reflow_removes_only_line_end_hyphenation(end: str, start: str, expected: str) -> None:
     text = (
         "The video-teleconference of the Council and the conflict in the region cooperate;\n"
         f"the members agreed to meet again in the coming weeks, and {end}\n"
@@ -166,7 +83,7 @@ def test_clean_removes_only_line_end_hyphenation(end: str, start: str, expected:
     assert expected in " ".join(paragraphs(text))
 
 
-def test_clean_keeps_paragraph_boundaries() -> None:
+def test_reflow_keeps_paragraph_boundaries() -> None:
     text = (
         "      1. Background\n"
         "      The first paragraph runs over two lines of the page, as a long sentence with\n"
@@ -179,7 +96,7 @@ def test_clean_keeps_paragraph_boundaries() -> None:
         "A paragraph after a blank line.\n"
         "[Original: French]\n"
     )
-    result = clean(text).paragraphs
+    result = reflow(text).paragraphs
     assert [(p.kind, p.text) for p in result] == [
         ("heading", "1. Background"),
         (
@@ -200,7 +117,7 @@ def test_clean_keeps_paragraph_boundaries() -> None:
     assert result[1].lines() == (2, 3)
 
 
-def test_clean_of_unwrapped_text_keeps_each_line_a_paragraph() -> None:
+def test_reflow_of_unwrapped_text_keeps_each_line_a_paragraph() -> None:
     # DOCX text: one paragraph per line, however the lines end.
     text = (
         "Letter dated 15 May 2020 from the Permanent Representative of Estonia to the United "
@@ -210,7 +127,7 @@ def test_clean_of_unwrapped_text_keeps_each_line_a_paragraph() -> None:
     assert len(paragraphs(text)) == 2
 
 
-def test_clean_reads_numbered_lines_after_a_colon_as_list_items() -> None:
+def test_reflow_reads_numbered_lines_after_a_colon_as_list_items() -> None:
     text = (
         "      3. Format\n"
         "      The meeting will be held in the Security Council Chamber, and the members of\n"
@@ -223,7 +140,7 @@ def test_clean_reads_numbered_lines_after_a_colon_as_list_items() -> None:
         "      4. Outcome\n"
         "      No outcome is expected.\n"
     )
-    assert [(p.kind, p.text) for p in clean(text).paragraphs] == [
+    assert [(p.kind, p.text) for p in reflow(text).paragraphs] == [
         ("heading", "3. Format"),
         (
             "text",

@@ -1,9 +1,10 @@
 """Folding: one comparable form of text in the six languages, mapped back to the original.
 
-Every search of the importer runs on folded text (case, accents, Arabic vowel marks, Unicode
-compatibility forms and non-ASCII digits removed) so that one pattern serves "Níger" and
-"Niger", "١٤" and "14", "：" and ":". Each folded character remembers the index of the
-character it came from, so a match is always reported as a slice of the original text.
+The re-flow of extracted text and every search of the letter importer run on folded text (case,
+accents, Arabic vowel marks, Unicode compatibility forms and non-ASCII digits removed) so that one
+pattern serves "Níger" and "Niger", "١٤" and "14", "：" and ":". `Folded` remembers, for each
+folded character, the index of the character it came from, so a match is always reported as a
+slice of the original text; `fold` is the folded text alone, for the tests that need no slice.
 """
 
 from __future__ import annotations
@@ -59,16 +60,22 @@ class Folded:
 
 
 def fold(text: str) -> str:
-    return Folded.of(text).text
+    """`Folded.of(text).text`, without building the map back: the re-flow folds every line of
+    a PDF several times and never needs it."""
+    return "".join(map(_fold_char, text))
 
 
+@functools.cache  # the re-flow measures every line's width, character by character
 def is_wide(char: str) -> bool:
     """True for CJK ideographs and full-width forms, which are written without spaces."""
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def display_width(text: str) -> int:
-    return sum(2 if is_wide(char) else 1 for char in text)
+    """The width of `text` in columns: two for a wide character, one for any other."""
+    if text.isascii():  # no wide character to look for
+        return len(text)
+    return len(text) + sum(map(is_wide, text))
 
 
 def _needs_boundary(char: str) -> bool:

@@ -17,17 +17,25 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from opendebate.meetings.importer import vocab
-from opendebate.meetings.importer.text import Folded, display_width, fold, is_wide, phrase_pattern
+from opendebate.ingest.text import Folded, display_width, fold, is_wide, phrase_pattern
 
 SYMBOL = r"s/(?:19|20)\d\d/\d{1,4}(?:/(?:rev|corr|add)\.\d{1,2})*(?![\w/])"
 _JOB_NUMBER = r"\d{2}-\d{5}(?:\s*\([acefrs]\))?(?:\s+\d{6}){0,2}"
 _PAGE_NUMBER = r"\d{1,3}\s*/\s*\d{1,3}"
 _FURNITURE_ITEM = rf"(?:{SYMBOL}|{_JOB_NUMBER}|{_PAGE_NUMBER})"
+# The caption under the recycling logo at the foot of a UN document's first page.
+_RECYCLE = (
+    "please recycle",
+    "merci de recycler",
+    "se ruega reciclar",
+    "просьба отправить на вторичную переработку",
+    "请回收",
+    "يرجى إعادة الاستعمال",
+)
 # Running headers and footers: symbol, job number, "page/pages" (in any combination), the
 # barcode of the job number ("*2011568*"), the recycling caption.
 _FURNITURE = re.compile(
-    rf"{_FURNITURE_ITEM}(?:\s+{_FURNITURE_ITEM})*|\*\d{{7,}}\*|{phrase_pattern(vocab.RECYCLE)}"
+    rf"{_FURNITURE_ITEM}(?:\s+{_FURNITURE_ITEM})*|\*\d{{7,}}\*|{phrase_pattern(_RECYCLE)}"
 )
 SYMBOL_RE = re.compile(SYMBOL)
 
@@ -108,7 +116,9 @@ class Furniture:
 
 
 @dataclass(frozen=True)
-class CleanText:
+class Reflowed:
+    """A text's paragraphs, and the symbols its running headers and footers carried."""
+
     paragraphs: tuple[Paragraph, ...]
     symbols: tuple[Furniture, ...] = ()
 
@@ -355,20 +365,20 @@ class _Reflow:
         return "heading" if heading else "text"
 
 
-def clean(text: str) -> CleanText:
+def reflow(text: str) -> Reflowed:
     """Paragraphs of `text` (line numbers count `text.splitlines()` from 1) and the symbols
     of its running headers."""
     lines, symbols = _without_furniture(text.splitlines())
     lines = _numbered_items(lines)
     present = [line for line in lines if line is not None]
     noise = _blank_lines_are_noise(lines)
-    reflow = _Reflow(present)
+    flow = _Reflow(present)
     groups: list[list[_Line]] = []
     paragraph_break = True
     for line in lines:
         if line is None:
             paragraph_break = paragraph_break or not noise
-        elif paragraph_break or not reflow.continues(groups[-1], line):
+        elif paragraph_break or not flow.continues(groups[-1], line):
             groups.append([line])
             paragraph_break = False
         else:
@@ -379,5 +389,5 @@ def clean(text: str) -> CleanText:
         builder = _Builder(hyphenation)
         for position, line in enumerate(group):
             builder.add(line.text[line.bullet :] if position == 0 else line.text, line.number)
-        paragraphs.append(builder.paragraph(reflow.kind(group)))
-    return CleanText(tuple(paragraphs), tuple(symbols))
+        paragraphs.append(builder.paragraph(flow.kind(group)))
+    return Reflowed(tuple(paragraphs), tuple(symbols))
