@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
 
 import typst
 
@@ -73,16 +72,13 @@ def test_chinese_face_draws_the_simplified_chinese_forms_in_both_weights(
     )
 
     def picture(font: str, lang: str, weight: int = 400) -> bytes:
-        return cast(
-            bytes,
-            typst.compile(
-                source,
-                format="png",
-                ppi=72,
-                font_paths=_packaged(),
-                ignore_system_fonts=True,
-                sys_inputs={"font": font, "lang": lang, "weight": str(weight)},
-            ),
+        return typst.compile(
+            source,
+            format="png",
+            ppi=72,
+            font_paths=_packaged(),
+            ignore_system_fonts=True,
+            sys_inputs={"font": font, "lang": lang, "weight": str(weight)},
         )
 
     chinese = picture("Noto Sans CJK SC", "zh")

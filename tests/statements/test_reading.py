@@ -18,6 +18,7 @@ from opendebate.intake.enums import MessageState
 from opendebate.intake.processing import process_message
 from opendebate.meetings.models import Meeting
 from opendebate.statements import reading
+from opendebate.statements.content import SubmissionRefused
 from opendebate.statements.models import KeptReading, RefusedSubmission, StatementVersion
 from tests.ingest import hostile
 from tests.intake.test_processing import message, stored
@@ -25,7 +26,7 @@ from tests.statements.fixtures import STATEMENTS_DATA
 
 pytestmark = pytest.mark.django_db
 
-HOSTILE = {
+HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
     "nested_forms.pdf": (lambda: hostile.nested_forms(8, 10), "too_slow"),
     "drawings.pdf": (lambda: hostile.tiny_drawings(MAX_PAGE_OBJECTS + 1), "too_complex"),
     "blank_lines.txt": (lambda: hostile.blank_lines(MAX_LINES + 1), "too_long"),
@@ -107,7 +108,7 @@ def test_file_stopped_at_the_budget_is_read_again_next_time(
     monkeypatch.setattr(reading, "read_file", slow)
     data = hostile.nested_forms(8, 10)
     for _ in range(2):
-        with pytest.raises(reading.SubmissionRefused):
+        with pytest.raises(SubmissionRefused):
             reading.read_submission(data=data, name="s.pdf", pasted=False, heading="x")
     assert reads == ["s.pdf", "s.pdf"]
     assert not KeptReading.objects.exists()

@@ -20,6 +20,7 @@ from opendebate.statements.enums import Channel, StatementStatus, Timeliness
 from opendebate.statements.models import Receipt, RefusedSubmission, StatementVersion
 from opendebate.statements.reading import read_submission
 from opendebate.statements.receipts import verify_chain
+from tests.conftest import entity_of
 from tests.statements.conftest import ARABIC, CHINESE, ENGLISH, FRENCH
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +92,7 @@ def test_receipt_carries_the_hash_of_the_original_bytes(
 def test_receipt_is_emailed_to_the_contacts(
     france: User, open_meeting: Meeting, django_capture_on_commit_callbacks: object
 ) -> None:
-    EntityContact.objects.create(entity=france.entity, email="mission@france.example")
+    EntityContact.objects.create(entity=entity_of(france), email="mission@france.example")
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         version = submit(france, open_meeting, ENGLISH)
     assert len(mail.outbox) == 1

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,6 +15,9 @@ from opendebate.statements.models import RefusedSubmission, StatementDraft, Stat
 from opendebate.statements.reading import read_submission
 from tests.statements.conftest import ARABIC, CHINESE, ENGLISH
 
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
+
 pytestmark = pytest.mark.django_db
 
 
@@ -21,7 +25,7 @@ def page(meeting: Meeting, code: str) -> str:
     return f"/meetings/{meeting.pk}/statements/{code}/"
 
 
-def send(client: Client, meeting: Meeting, code: str, **data: object) -> object:
+def send(client: Client, meeting: Meeting, code: str, **data: object) -> TestResponse:
     return client.post(page(meeting, code), {"heading": "Statement by France", **data})
 
 
