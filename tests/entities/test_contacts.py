@@ -59,7 +59,7 @@ def receipt_addresses(user: User, meeting: Meeting) -> list[str]:
     version = statement_services.submit_statement(
         user=user,
         meeting=meeting,
-        entity=user.entity,  # type: ignore[arg-type]
+        entity=entity_of(user),
         channel=Channel.WEB,
         prepared=statement_services.prepare_statement(meeting=meeting, submission=submission),
         received_at=timezone.now(),

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from opendebate.entities.models import Entity, EntityContact
 from opendebate.ingest import Reading, read_file
@@ -23,6 +25,9 @@ from opendebate.statements.models import KeptReading, RefusedSubmission, Stateme
 from tests.ingest import hostile
 from tests.intake.test_processing import message, stored
 from tests.statements.fixtures import STATEMENTS_DATA
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +52,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return names
 
 
-def upload(client: Client, meeting: Meeting, name: str, data: bytes) -> object:
+def upload(client: Client, meeting: Meeting, name: str, data: bytes) -> TestResponse:
     return client.post(
         f"/meetings/{meeting.pk}/statements/FRA/",
         {"heading": "Statement by France", "file": SimpleUploadedFile(name, data)},
@@ -61,13 +66,13 @@ def test_crafted_upload_is_refused_with_what_to_do_and_kept(
     build, code = HOSTILE[name]
     data = build()
     response = upload(as_france, open_meeting, name, data)
-    assert response.status_code == 422  # type: ignore[attr-defined]
+    assert response.status_code == 422
     refused = RefusedSubmission.objects.get()
     assert (refused.code, refused.original_name) == (code, name)
     assert refused.reason.endswith(
         "Save it as PDF/A from your word processor, or as a new Word document, or paste the text."
     )
-    assert refused.reason in response.content.decode()  # type: ignore[attr-defined]
+    assert refused.reason in response.content.decode()
     with refused.original.open("rb") as handle:
         assert handle.read() == data
 
@@ -77,7 +82,7 @@ def test_preview_and_confirmation_read_the_file_once(
 ) -> None:
     data = (STATEMENTS_DATA / "ar_statement.pdf").read_bytes()
     response = upload(as_france, open_meeting, "بيان.pdf", data)
-    preview = response["Location"]  # type: ignore[index]
+    preview = response["Location"]
     assert as_france.get(preview).status_code == 200
     assert as_france.post(preview).status_code == 302
     assert reads == ["بيان.pdf"]
@@ -126,12 +131,12 @@ def france_contact(open_meeting: Meeting, tmp_path: Path) -> Iterator[EntityCont
 def test_crafted_attachment_is_refused_and_the_mail_kept(
     name: str,
     france_contact: EntityContact,
-    django_capture_on_commit_callbacks: Callable[..., object],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     build, code = HOSTILE[name]
     raw = message(body="Please find our statement attached.", attachments=((name, build()),))
     inbound = stored(raw)
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[attr-defined]
+    with django_capture_on_commit_callbacks(execute=True):
         assert process_message(inbound.pk) == MessageState.REJECTED
     refused = RefusedSubmission.objects.get()
     assert (refused.code, refused.channel) == (code, "email")

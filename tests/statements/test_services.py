@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from opendebate.accounts.models import User
 from opendebate.common.models import AuditEntry
@@ -37,7 +38,7 @@ def submit(user: User, meeting: Meeting, text: str = ENGLISH, **kwargs: object) 
     return services.submit_statement(
         user=user,
         meeting=meeting,
-        entity=user.entity,  # type: ignore[arg-type]
+        entity=entity_of(user),
         channel=Channel.WEB,
         prepared=prepared(meeting, text),
         received_at=kwargs.get("at", timezone.now()),  # type: ignore[arg-type]
@@ -90,10 +91,12 @@ def test_receipt_carries_the_hash_of_the_original_bytes(
 
 
 def test_receipt_is_emailed_to_the_contacts(
-    france: User, open_meeting: Meeting, django_capture_on_commit_callbacks: object
+    france: User,
+    open_meeting: Meeting,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     EntityContact.objects.create(entity=entity_of(france), email="mission@france.example")
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):
         version = submit(france, open_meeting, ENGLISH)
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
