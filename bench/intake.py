@@ -26,6 +26,7 @@ import time
 import unicodedata
 import warnings
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from scratch import start_django
@@ -151,17 +152,15 @@ def reading(files: list[tuple[str, Path]]) -> None:
             continue
         samples = [(path.read_bytes(), path.name) for path in paths]
         ours = statistics.median(
-            median_ms(lambda data=data, name=name: read_file(data, name), 3)
-            for data, name in samples
+            median_ms(partial(read_file, data, name), 3) for data, name in samples
         )
         local = statistics.median(
-            median_ms(lambda data=data, name=name: read_document(data, name), 3)
-            for data, name in samples
+            median_ms(partial(read_document, data, name), 3) for data, name in samples
         )
         baseline = ""
         if kind == "pdf":
             old = statistics.median(
-                median_ms(lambda data=data: pypdf_paragraphs(data), 1) for data, _ in samples
+                median_ms(partial(pypdf_paragraphs, data), 1) for data, _ in samples
             )
             baseline = f"{old:>9.1f}{old / ours:>7.1f}x"
         print(f"{kind:<8}{len(paths):>5}{ours:>17.1f}{local:>12.1f}{baseline}")

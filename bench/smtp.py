@@ -147,7 +147,8 @@ def main(total: int = 500, clients: int = 8) -> None:
             time.sleep(0.1)
         end_to_end = time.perf_counter() - started
     finally:
-        for process in (server, *processors):
+        running: list[subprocess.Popen[str] | subprocess.Popen[bytes]] = [server, *processors]
+        for process in running:
             process.terminate()
             process.wait(timeout=30)
     stored, processed = count(database), count(database, "accepted")

@@ -62,7 +62,7 @@ def interface_language_reset() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
     # The registry is reference data every feature reads; load it once into the test database.
-    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+    with django_db_blocker.unblock():
         load_registry()
 
 
@@ -74,6 +74,12 @@ def make_user(email: str, role: Role, code: str | None) -> User:
     if user.requires_two_factor:
         TOTPDevice.objects.create(user=user, name="test", confirmed=True)
     return user
+
+
+def entity_of(user: User) -> Entity:
+    """A delegation persona's entity (the Secretariat's users have none)."""
+    assert user.entity is not None
+    return user.entity
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from opendebate.accounts.models import User
 from opendebate.common.models import AuditEntry
 from opendebate.entities.enums import ContactStatus
 from opendebate.entities.models import Entity, EntityContact
+from tests.conftest import entity_of
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,7 @@ def test_wrong_delegation_is_refused_and_audited(as_france: Client, france: User
     response = as_france.get("/delegations/CAN/")
     assert response.status_code == 403
     entry = AuditEntry.objects.get(action="access.refused")
+    assert entry.entity is not None
     assert (entry.actor, entry.entity.code, entry.subject) == (france, "CAN", "/delegations/CAN/")
 
 
@@ -33,7 +35,7 @@ def test_wrong_delegation_cannot_add_a_contact(as_france: Client) -> None:
 
 
 def test_wrong_delegation_cannot_remove_a_contact(as_france: Client, canada: User) -> None:
-    contact = EntityContact.objects.create(entity=canada.entity, email="mission@canada.example")
+    contact = EntityContact.objects.create(entity=entity_of(canada), email="mission@canada.example")
     response = as_france.post(f"/delegations/CAN/contacts/{contact.pk}/remove/")
     assert response.status_code == 403
     assert EntityContact.objects.filter(pk=contact.pk).exists()
@@ -42,7 +44,7 @@ def test_wrong_delegation_cannot_remove_a_contact(as_france: Client, canada: Use
 def test_contact_of_another_entity_is_not_found_through_own_page(
     as_france: Client, canada: User
 ) -> None:
-    contact = EntityContact.objects.create(entity=canada.entity, email="mission@canada.example")
+    contact = EntityContact.objects.create(entity=entity_of(canada), email="mission@canada.example")
     response = as_france.post(f"/delegations/FRA/contacts/{contact.pk}/remove/")
     assert response.status_code == 404
     assert EntityContact.objects.filter(pk=contact.pk).exists()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -13,6 +15,9 @@ from opendebate.common.models import AuditEntry
 from opendebate.entities.models import Entity
 from tests.conftest import PASSWORD, make_user
 
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
+
 pytestmark = pytest.mark.django_db
 
 
@@ -21,7 +26,7 @@ def current_code(user: User) -> str:
     return f"{totp(device.bin_key):06d}"
 
 
-def sign_in(client: Client, email: str, password: str = PASSWORD) -> object:
+def sign_in(client: Client, email: str, password: str = PASSWORD) -> TestResponse:
     return client.post("/account/sign-in/", {"username": email, "password": password})
 
 
@@ -129,6 +134,7 @@ def test_invitation_creates_a_delegation_account(as_secretariat: Client) -> None
     )
     assert created.status_code == 302
     user = User.objects.get(email="focal@canada.example")
+    assert user.entity is not None
     assert (user.role, user.entity.code) == ("delegation", "CAN")
     assert Client().get(path).status_code == 404
 
@@ -141,6 +147,7 @@ def test_delegation_invites_only_for_its_own_entity(as_france: Client) -> None:
         {"email": "colleague@france.example", "role": "secretariat", "entity": "CAN"},
     )
     invitation = Invitation.objects.get(email="colleague@france.example")
+    assert invitation.entity is not None
     assert (invitation.role, invitation.entity.code) == ("delegation", "FRA")
 
 

@@ -38,14 +38,16 @@ SCRIPTS = {
 # in the meeting's language), then a passage, by page. The public compilation's passage is an
 # annex in that script (Egypt's in Arabic, China's in Chinese), drawn with the document's fonts.
 TITLE = ("main h1", ".site-nav a")
-PUBLIC_PAGES = (
+# (name, path, selectors of the passages whose script is checked)
+Pages = tuple[tuple[str, str, tuple[str, ...]], ...]
+PUBLIC_PAGES: Pages = (
     ("home", "/", ("main p",)),
     ("meetings", "/meetings/", ("main td",)),
     ("meeting", "/meetings/{meeting}/", ("main p",)),
     ("sign-in", "/account/sign-in/", ("main p",)),
     ("documents-compilation", "/documents/{symbol}/", (".un-document section p",)),
 )
-SECRETARIAT_PAGES = (
+SECRETARIAT_PAGES: Pages = (
     ("dashboard", "/meetings/{meeting}/dashboard/", ("main td", "main figcaption")),
     ("compilation", "/meetings/{meeting}/compilation/", ("main p",)),
 )

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from pytest_django import DjangoAssertNumQueries
 
 from opendebate.compilation.enums import CompilationStatus
 from opendebate.compilation.models import Compilation
@@ -131,7 +132,7 @@ def test_home_leaves_out_drafts_past_meetings_and_unissued_compilations(
 
 
 def test_home_queries_do_not_grow_with_the_compilations(
-    future_meeting: Meeting, django_assert_max_num_queries: Any
+    future_meeting: Meeting, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     for day in range(1, 6):
         issued(future_meeting, f"S/2020/90{day}", day)

@@ -4,6 +4,7 @@ import pytest
 from babel.messages.pofile import read_po
 from django.conf import settings
 from django.test import Client
+from pytest_django import DjangoAssertNumQueries
 
 from opendebate.common.languages import Language
 
@@ -81,8 +82,8 @@ def test_language_letters_and_ui_codes() -> None:
 
 
 def test_registry_page_queries_do_not_grow_with_the_entities(
-    client: Client, django_assert_max_num_queries: object
+    client: Client, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     # Entities, the year's seats and the year's presidencies: one query each (plus the session).
-    with django_assert_max_num_queries(4):  # type: ignore[operator]
+    with django_assert_max_num_queries(4):
         assert client.get("/registry/?year=2020").status_code == 200

@@ -14,7 +14,7 @@ from opendebate.common.multilingual import (
 
 def test_clean_texts_keeps_the_six_languages_trimmed() -> None:
     posted = {"en": "  Bintou Keita ", "zh": "", "xx": "Klingon", "ar": None, "ru": "Бинту Кейта"}
-    assert clean_texts(posted) == {"en": "Bintou Keita", "ru": "Бинту Кейта"}  # type: ignore[dict-item]
+    assert clean_texts(posted) == {"en": "Bintou Keita", "ru": "Бинту Кейта"}
 
 
 def test_missing_languages_of_a_fact_known_in_arabic_and_chinese() -> None:

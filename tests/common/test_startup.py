@@ -46,10 +46,11 @@ FULL_PRODUCTION = {
 
 
 def run(
-    args: list[str], tmp_path: Path, *, cwd: Path | None = None, **env: str
+    args: list[str], tmp_path: Path, cwd: Path | None = None, /, **env: str
 ) -> subprocess.CompletedProcess[str]:
     """`opendebate args` with a clean environment and its data in tmp_path (unless `env` sets
-    OPENDEBATE_DATA_DIR, or sets it to "" to leave the default)."""
+    OPENDEBATE_DATA_DIR, or sets it to "" to leave the default). `cwd` is positional so that no
+    variable in `env` can be taken for it."""
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -126,7 +127,7 @@ def test_a_data_folder_inside_the_package_stops_start_up(tmp_path: Path) -> None
 def test_a_command_run_inside_the_package_keeps_its_key_outside(tmp_path: Path) -> None:
     """`make messages` runs `opendebate makemessages` from src/opendebate: the development key
     goes to the checkout's var/, never beside the code where it could be committed."""
-    result = run(["check"], tmp_path, cwd=PACKAGE, OPENDEBATE_DATA_DIR="")
+    result = run(["check"], tmp_path, PACKAGE, OPENDEBATE_DATA_DIR="")
     assert result.returncode == 0, result.stderr
     assert not (PACKAGE / "var").exists()
     assert (PACKAGE.parents[1] / "var" / "secret_key").is_file()
@@ -250,7 +251,7 @@ def test_s3_storage_is_built_from_the_aws_variables(monkeypatch: pytest.MonkeyPa
         },
     }
     # The backend accepts the options as they are; it opens no connection until a file moves.
-    storage = import_string(str(config["BACKEND"]))(**config["OPTIONS"])  # type: ignore[arg-type]
+    storage = import_string(str(config["BACKEND"]))(**config["OPTIONS"])
     assert (storage.bucket_name, storage.endpoint_url) == (
         "opendebate-files",
         "https://objects.example.org",

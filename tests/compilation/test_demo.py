@@ -69,6 +69,7 @@ def test_fill_twelve_statements_from_distinct_entities_in_six_languages(
     assert [v.words for v in versions if not 300 <= v.words <= 700] == []
     assert len({version.text for version in versions}) == 12
     assert {version.timeliness for version in versions} == {Timeliness.ON_TIME}
+    assert seed_meeting.deadline is not None
     assert max(version.received_at for version in versions) < seed_meeting.deadline
     assert all(version.statement.entity.can_submit for version in versions)
     assert len({version.channel for version in versions}) > 1
@@ -230,6 +231,7 @@ def test_plan_is_capped_at_the_entities_that_may_write(seed_meeting: Meeting) ->
     assert len({planned.text for planned in plan}) == len(plan)
     assert {planned.language for planned in plan} == SIX
     assert {planned.channel for planned in plan} == set(Channel)
+    assert seed_meeting.deadline is not None
     assert max(planned.received_at for planned in plan) < seed_meeting.deadline
     assert DemoReport(requested=len(pool) + 50, available=len(pool), existing=0).lines()[0] == (
         f"Only {len(pool)} entities can send a written statement in the demo: "

@@ -98,6 +98,7 @@ def test_list_shows_issued_compilations_to_anonymous(issued: Compilation) -> Non
     assert cells[0].find("a").text == "S/2020/900"
     assert cells[1].text.startswith("Cooperation between the United Nations")
     assert cells[1].get("lang") == "en"
+    assert issued.issued_on is not None
     assert cells[2].find("time").get("datetime") == issued.issued_on.isoformat()
     assert cells[3].text == "11"
 

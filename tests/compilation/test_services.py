@@ -41,7 +41,8 @@ def letter_day(compilation: Compilation) -> datetime.date:
 
 def _stored(compilation: Compilation, key: str) -> bytes:
     with default_storage.open(compilation.files[key]["name"]) as handle:
-        return handle.read()
+        stored: bytes = handle.read()
+        return stored
 
 
 @pytest.fixture
@@ -89,6 +90,7 @@ def test_annexes_carry_number_heading_and_original_mark(debate: Meeting, secreta
 
 
 def test_late_statement_is_listed_apart_until_included(debate: Meeting, secretariat: User) -> None:
+    assert debate.deadline is not None
     late = submit(debate, "SEN", ENGLISH, at=debate.deadline + datetime.timedelta(hours=2))
     compilation = start_dated(secretariat, debate, "en")
     assert "SEN" not in {e.entity.code for e in entries(compilation) if e.entity}

@@ -24,7 +24,7 @@ from opendebate.meetings.models import Meeting
 from tests.compilation.conftest import start_dated
 
 
-def running_task(worker: str) -> DBTaskResult:
+def running_task(worker: str) -> DBTaskResult[[int], str]:
     result = DBTaskResult.objects.get(pk=build_compilation.enqueue(1).id)
     result.claim(worker)
     return result

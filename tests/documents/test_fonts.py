@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
 
 import typst
 
@@ -74,16 +73,13 @@ def test_chinese_face_is_a_serif_with_a_real_bold_and_the_simplified_forms(
     )
 
     def picture(font: str, lang: str, weight: int = 400) -> bytes:
-        return cast(
-            bytes,
-            typst.compile(
-                source,
-                format="png",
-                ppi=72,
-                font_paths=_packaged(),
-                ignore_system_fonts=True,
-                sys_inputs={"font": font, "lang": lang, "weight": str(weight)},
-            ),
+        return typst.compile(
+            source,
+            format="png",
+            ppi=72,
+            font_paths=_packaged(),
+            ignore_system_fonts=True,
+            sys_inputs={"font": font, "lang": lang, "weight": str(weight)},
         )
 
     regular = picture(CHINESE, "zh")

@@ -33,6 +33,7 @@ from opendebate.statements import services as statement_services
 from opendebate.statements.enums import Channel
 from opendebate.statements.notifications import receipt_recipients
 from opendebate.statements.reading import read_submission
+from tests.conftest import entity_of
 from tests.statements.conftest import ENGLISH
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +59,7 @@ def receipt_addresses(user: User, meeting: Meeting) -> list[str]:
     version = statement_services.submit_statement(
         user=user,
         meeting=meeting,
-        entity=user.entity,  # type: ignore[arg-type]
+        entity=entity_of(user),
         channel=Channel.WEB,
         prepared=statement_services.prepare_statement(meeting=meeting, submission=submission),
         received_at=timezone.now(),
@@ -68,7 +69,7 @@ def receipt_addresses(user: User, meeting: Meeting) -> list[str]:
 
 @pytest.fixture
 def canada_mission(canada: User) -> EntityContact:
-    return EntityContact.objects.create(entity=canada.entity, email=CANADA_MISSION)
+    return EntityContact.objects.create(entity=entity_of(canada), email=CANADA_MISSION)
 
 
 @pytest.fixture
@@ -80,7 +81,9 @@ def held_request(as_france: Client, canada_mission: EntityContact) -> EntityCont
 
 def confirmation_path(address: str) -> str:
     message = next(m for m in mail.outbox if m.to == [address])
-    match = re.search(r"http://127\.0\.0\.1:8000(/delegations/contacts/confirm/\S+/)", message.body)
+    match = re.search(
+        r"http://127\.0\.0\.1:8000(/delegations/contacts/confirm/\S+/)", str(message.body)
+    )
     assert match is not None, message.body
     return match.group(1)
 
@@ -118,7 +121,7 @@ def test_new_address_is_not_taken_before_confirmation(
 def test_confirmation_link_makes_the_address_speak_for_the_delegation(
     as_france: Client, france: User, open_meeting: Meeting
 ) -> None:
-    EntityContact.objects.create(entity=france.entity, email="mission@france.example")
+    EntityContact.objects.create(entity=entity_of(france), email="mission@france.example")
     response = as_france.post("/delegations/FRA/", {"email": "Cabinet@France.example"})
     assert response.status_code == 302
     contact = EntityContact.objects.get(email="cabinet@france.example")
@@ -183,7 +186,7 @@ def test_link_for_one_request_does_not_confirm_another(as_france: Client, canada
     EntityContact.objects.filter(pk=pk).delete()
     # Another request reusing the row's id: the link names the address too.
     EntityContact.objects.create(
-        pk=pk, entity=canada.entity, email="two@gmail.com", status=ContactStatus.PENDING
+        pk=pk, entity=entity_of(canada), email="two@gmail.com", status=ContactStatus.PENDING
     )
     assert Client().post(confirmation_path("one@gmail.com")).status_code == 400
     assert EntityContact.objects.get(pk=pk).status == ContactStatus.PENDING
@@ -223,7 +226,7 @@ def test_subdomain_of_another_delegations_domain_goes_to_the_secretariat(
 
 
 def test_public_webmail_domain_is_nobodys(as_france: Client, canada: User) -> None:
-    EntityContact.objects.create(entity=canada.entity, email="canada.mission@gmail.com")
+    EntityContact.objects.create(entity=entity_of(canada), email="canada.mission@gmail.com")
     as_france.post("/delegations/FRA/", {"email": "france.mission@gmail.com"})
     contact = EntityContact.objects.get(email="france.mission@gmail.com")
     assert contact.status == ContactStatus.PENDING
@@ -317,7 +320,7 @@ def test_address_taken_while_pending_goes_to_the_secretariat(
     as_france: Client, canada: User
 ) -> None:
     as_france.post("/delegations/FRA/", {"email": "shared@mission.example"})
-    EntityContact.objects.create(entity=canada.entity, email="shared@mission.example")
+    EntityContact.objects.create(entity=entity_of(canada), email="shared@mission.example")
     response = Client().post(confirmation_path("shared@mission.example"))
     assert "the Secretariat has been asked to decide" in response.content.decode()
     contact = EntityContact.objects.get(entity__code="FRA", email="shared@mission.example")
@@ -326,8 +329,8 @@ def test_address_taken_while_pending_goes_to_the_secretariat(
 
 
 def test_removal_is_audited_and_told_to_the_other_contacts(as_france: Client, france: User) -> None:
-    EntityContact.objects.create(entity=france.entity, email="mission@france.example")
-    gone = EntityContact.objects.create(entity=france.entity, email="old@france.example")
+    EntityContact.objects.create(entity=entity_of(france), email="mission@france.example")
+    gone = EntityContact.objects.create(entity=entity_of(france), email="old@france.example")
     as_france.post(f"/delegations/FRA/contacts/{gone.pk}/remove/")
     assert [m.to for m in mail.outbox] == [["mission@france.example"]]
     assert "removed old@france.example" in mail.outbox[0].body
@@ -336,14 +339,14 @@ def test_removal_is_audited_and_told_to_the_other_contacts(as_france: Client, fr
 
 
 def test_one_address_is_confirmed_for_one_entity_only(france: User, canada: User) -> None:
-    EntityContact.objects.create(entity=france.entity, email="mission@shared.example")
+    EntityContact.objects.create(entity=entity_of(france), email="mission@shared.example")
     with pytest.raises(IntegrityError), transaction.atomic():
-        EntityContact.objects.create(entity=canada.entity, email="Mission@Shared.example")
+        EntityContact.objects.create(entity=entity_of(canada), email="Mission@Shared.example")
 
 
 def test_pending_request_does_not_block_the_holder(france: User, canada: User) -> None:
     EntityContact.objects.create(
-        entity=france.entity, email="mission@shared.example", status=ContactStatus.PENDING
+        entity=entity_of(france), email="mission@shared.example", status=ContactStatus.PENDING
     )
-    EntityContact.objects.create(entity=canada.entity, email="mission@shared.example")
+    EntityContact.objects.create(entity=entity_of(canada), email="mission@shared.example")
     assert list(confirmed_contacts().values_list("entity__code", flat=True)) == ["CAN"]

@@ -12,6 +12,7 @@ from django.db import OperationalError
 from django.test import Client, override_settings
 from django.utils import timezone
 from docx import Document
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from opendebate.accounts.models import User
 from opendebate.common.models import AuditEntry
@@ -107,10 +108,11 @@ def stored(
 
 
 def test_known_sender_body_becomes_a_statement(
-    france_contact: EntityContact, django_capture_on_commit_callbacks: object
+    france_contact: EntityContact,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     inbound = stored(message())
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):
         assert process_message(inbound.pk) == MessageState.ACCEPTED
     version = StatementVersion.objects.get()
     assert (version.channel, version.language, version.statement.entity.code) == (
@@ -180,21 +182,23 @@ def test_several_attachments_wait_for_triage(france_contact: EntityContact) -> N
 
 
 def test_winmail_dat_is_answered_with_what_to_do(
-    france_contact: EntityContact, django_capture_on_commit_callbacks: object
+    france_contact: EntityContact,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     inbound = stored(message(attachments=(WINMAIL_DAT,)))
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):
         assert process_message(inbound.pk) == MessageState.REJECTED
     assert "winmail.dat" in mail.outbox[0].body
     assert StatementVersion.objects.count() == 0
 
 
 def test_refused_content_is_explained_in_the_message_language(
-    france_contact: EntityContact, django_capture_on_commit_callbacks: object
+    france_contact: EntityContact,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     raw = message(subject="بيان", body=ARABIC, attachments=(("بيان.docx", b"PK\x03\x04broken"),))
     inbound = stored(raw)
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):
         assert process_message(inbound.pk) == MessageState.REJECTED
     reply = mail.outbox[0]
     assert reply.to == ["mission@france.example"]
@@ -229,7 +233,7 @@ def test_triage_assigns_and_rejects(
     as_secretariat: Client,
     secretariat: User,
     open_meeting: Meeting,
-    django_capture_on_commit_callbacks: object,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     unknown = stored(
         message(sender="new@france.example", message_id="<u1@x>"),
@@ -248,7 +252,7 @@ def test_triage_assigns_and_rejects(
     assert unknown.state == MessageState.ACCEPTED
     assert unknown.version is not None
     assert unknown.version.submitted_by == secretariat
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):
         as_secretariat.post(
             f"/intake/{other.pk}/", {"reject": "1", "reason": "Not from a delegation."}
         )
@@ -329,11 +333,11 @@ def test_recipient_address_matches_whatever_its_case(france_contact: EntityConta
 def test_forged_from_with_another_envelope_sender_waits_for_triage(
     france_contact: EntityContact,
     as_secretariat: Client,
-    django_capture_on_commit_callbacks: object,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     """The attack: France's contact address in From, the attacker's own envelope sender."""
     inbound = stored(message(), envelope_from="attacker@evil.example")
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):
         assert process_message(inbound.pk) == MessageState.TRIAGE
     inbound.refresh_from_db()
     assert (inbound.triage_reason, inbound.sender_check) == (
@@ -386,9 +390,11 @@ def test_dmarc_pass_from_the_trusted_server_is_accepted_from_any_client(
 # --- Backscatter: no automatic reply to a sender that is not a verified contact ------------
 
 
-def held_unanswered(inbound: InboundMessage, capture: object) -> InboundMessage:
+def held_unanswered(
+    inbound: InboundMessage, capture: DjangoCaptureOnCommitCallbacks
+) -> InboundMessage:
     """`inbound` after processing: held for triage, and nobody mailed."""
-    with capture(execute=True):  # type: ignore[operator]
+    with capture(execute=True):
         assert process_message(inbound.pk) == MessageState.TRIAGE
     assert mail.outbox == []
     inbound.refresh_from_db()
@@ -398,7 +404,7 @@ def held_unanswered(inbound: InboundMessage, capture: object) -> InboundMessage:
 def test_forged_winmail_dat_is_not_answered_and_triage_shows_the_reply(
     france_contact: EntityContact,
     as_secretariat: Client,
-    django_capture_on_commit_callbacks: object,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     """The attack: a TNEF message in the name of an innocent contact, to make us mail it."""
     raw = message(attachments=(WINMAIL_DAT,))
@@ -421,7 +427,7 @@ def test_forged_winmail_dat_is_not_answered_and_triage_shows_the_reply(
 )
 def test_winmail_dat_from_an_unknown_address_is_not_answered(
     open_meeting: Meeting,
-    django_capture_on_commit_callbacks: object,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
     subject: str,
     body: str,
     expected: str,
@@ -441,7 +447,8 @@ def test_winmail_dat_from_an_unknown_address_is_not_answered(
 
 
 def test_refused_statement_of_an_unverified_sender_is_not_answered(
-    france_contact: EntityContact, django_capture_on_commit_callbacks: object
+    france_contact: EntityContact,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     raw = message(attachments=(("déclaration.docx", b"PK\x03\x04broken"),))
     inbound = held_unanswered(stored(raw, peer=OUTSIDER), django_capture_on_commit_callbacks)
@@ -467,14 +474,14 @@ def nesting_contact(open_meeting: Meeting) -> EntityContact:
 )
 def test_deeply_nested_message_is_refused_as_too_deep(
     nesting_contact: EntityContact,
-    django_capture_on_commit_callbacks: object,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
     monkeypatch: pytest.MonkeyPatch,
     raw: bytes,
 ) -> None:
     # Two parts a level: with the part limit, the parser would stop long before its recursion.
     monkeypatch.setattr(feed, "MAX_PARSED_PARTS", 100_000)
     inbound = stored(raw, envelope_from="nest@example.org")
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):
         assert process_message(inbound.pk) == MessageState.REJECTED
     reply = mail.outbox[0]
     assert reply.to == ["nest@example.org"]
@@ -612,7 +619,7 @@ def test_retry_is_refused_to_delegations(as_france: Client, france_contact: Enti
 )
 def test_too_deep_refusal_is_in_the_message_language(
     nesting_contact: EntityContact,
-    django_capture_on_commit_callbacks: object,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
     monkeypatch: pytest.MonkeyPatch,
     subject: str,
     expected: str,
@@ -620,6 +627,6 @@ def test_too_deep_refusal_is_in_the_message_language(
     monkeypatch.setattr(feed, "MAX_PARSED_PARTS", 100_000)
     raw = nested_message(1500).replace("Subject: Nested", f"Subject: {encoded_words(subject)}")
     inbound = stored(wire(raw), envelope_from="nest@example.org")
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):
         assert process_message(inbound.pk) == MessageState.REJECTED
     assert expected in mail.outbox[0].body

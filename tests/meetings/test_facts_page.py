@@ -53,8 +53,8 @@ def test_page_flags_the_languages_a_fact_lacks(as_secretariat: Client, seed: Mee
     chair = str(response.context["form"]["chair_names"])
     rows = chair.split('<div class="language-text')[1:]
     flagged = [
-        re.search(r"<label[^>]*>([^<]+)</label>", row)[1] for row in rows if "--missing" in row
-    ]  # type: ignore[index]
+        re.findall(r"<label[^>]*>([^<]+)</label>", row)[0] for row in rows if "--missing" in row
+    ]
     assert flagged == ["العربية", "中文", "Русский"]
     assert chair.count("status--no") == 3
     assert 'lang="ar" dir="rtl"' in chair

@@ -121,7 +121,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _admin(server: str, statement: sql.Composable) -> None:
+def _admin(server: str, statement: sql.Composed) -> None:
     with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
         connection.execute(statement)
 

@@ -124,9 +124,10 @@ def test_database_restart_loses_nothing_and_acknowledges_nothing_falsely(
             posts.append(submit(submit_url, meeting.delegations[SENDERS], 1000 + index))
 
         def waiting() -> int:
-            return stack.query(
+            count: int = stack.query(
                 "SELECT count(*) FROM intake_inboundmessage WHERE state = 'received'"
             )[0][0]
+            return count
 
         deadline = time.monotonic() + 60
         while waiting() and time.monotonic() < deadline:

@@ -15,6 +15,7 @@ from opendebate.statements.dashboard import chart_svg
 from opendebate.statements.enums import Channel
 from opendebate.statements.reading import read_submission
 from opendebate.statements.services import prepare_statement, submit_statement
+from tests.conftest import entity_of
 from tests.statements.conftest import ENGLISH
 
 UTC = datetime.UTC
@@ -76,7 +77,7 @@ def test_dashboard_chart_speaks_arabic(as_secretariat: Client, france: User) -> 
     submit_statement(
         user=france,
         meeting=meeting,
-        entity=france.entity,  # type: ignore[arg-type]
+        entity=entity_of(france),
         channel=Channel.WEB,
         prepared=prepare_statement(meeting=meeting, submission=submission),
         received_at=datetime.datetime(2020, 9, 5, 12, tzinfo=UTC),

@@ -55,6 +55,7 @@ def test_api_answers_429_with_retry_after_and_keeps_what_was_sent(
     }
     assert StatementVersion.objects.count() == 2
     kept = RefusedSubmission.objects.get()
+    assert kept.entity is not None
     assert (kept.code, kept.channel, kept.entity.code) == ("rate_limited", "api", "FRA")
     with kept.original.open("rb") as handle:
         assert handle.read() == ENGLISH.encode()

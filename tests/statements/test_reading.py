@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from opendebate.entities.models import Entity, EntityContact
 from opendebate.ingest import Reading, read_file
@@ -18,14 +20,18 @@ from opendebate.intake.enums import MessageState
 from opendebate.intake.processing import process_message
 from opendebate.meetings.models import Meeting
 from opendebate.statements import reading
+from opendebate.statements.content import SubmissionRefused
 from opendebate.statements.models import KeptReading, RefusedSubmission, StatementVersion
 from tests.ingest import hostile
 from tests.intake.test_processing import message, stored
 from tests.statements.fixtures import STATEMENTS_DATA
 
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
+
 pytestmark = pytest.mark.django_db
 
-HOSTILE = {
+HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
     "nested_forms.pdf": (lambda: hostile.nested_forms(8, 10), "too_slow"),
     "drawings.pdf": (lambda: hostile.tiny_drawings(MAX_PAGE_OBJECTS + 1), "too_complex"),
     "blank_lines.txt": (lambda: hostile.blank_lines(MAX_LINES + 1), "too_long"),
@@ -46,7 +52,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return names
 
 
-def upload(client: Client, meeting: Meeting, name: str, data: bytes) -> object:
+def upload(client: Client, meeting: Meeting, name: str, data: bytes) -> TestResponse:
     return client.post(
         f"/meetings/{meeting.pk}/statements/FRA/",
         {"heading": "Statement by France", "file": SimpleUploadedFile(name, data)},
@@ -60,13 +66,13 @@ def test_crafted_upload_is_refused_with_what_to_do_and_kept(
     build, code = HOSTILE[name]
     data = build()
     response = upload(as_france, open_meeting, name, data)
-    assert response.status_code == 422  # type: ignore[attr-defined]
+    assert response.status_code == 422
     refused = RefusedSubmission.objects.get()
     assert (refused.code, refused.original_name) == (code, name)
     assert refused.reason.endswith(
         "Save it as PDF/A from your word processor, or as a new Word document, or paste the text."
     )
-    assert refused.reason in response.content.decode()  # type: ignore[attr-defined]
+    assert refused.reason in response.content.decode()
     with refused.original.open("rb") as handle:
         assert handle.read() == data
 
@@ -76,7 +82,7 @@ def test_preview_and_confirmation_read_the_file_once(
 ) -> None:
     data = (STATEMENTS_DATA / "ar_statement.pdf").read_bytes()
     response = upload(as_france, open_meeting, "بيان.pdf", data)
-    preview = response["Location"]  # type: ignore[index]
+    preview = response["Location"]
     assert as_france.get(preview).status_code == 200
     assert as_france.post(preview).status_code == 302
     assert reads == ["بيان.pdf"]
@@ -107,7 +113,7 @@ def test_file_stopped_at_the_budget_is_read_again_next_time(
     monkeypatch.setattr(reading, "read_file", slow)
     data = hostile.nested_forms(8, 10)
     for _ in range(2):
-        with pytest.raises(reading.SubmissionRefused):
+        with pytest.raises(SubmissionRefused):
             reading.read_submission(data=data, name="s.pdf", pasted=False, heading="x")
     assert reads == ["s.pdf", "s.pdf"]
     assert not KeptReading.objects.exists()
@@ -125,12 +131,12 @@ def france_contact(open_meeting: Meeting, tmp_path: Path) -> Iterator[EntityCont
 def test_crafted_attachment_is_refused_and_the_mail_kept(
     name: str,
     france_contact: EntityContact,
-    django_capture_on_commit_callbacks: Callable[..., object],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     build, code = HOSTILE[name]
     raw = message(body="Please find our statement attached.", attachments=((name, build()),))
     inbound = stored(raw)
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[attr-defined]
+    with django_capture_on_commit_callbacks(execute=True):
         assert process_message(inbound.pk) == MessageState.REJECTED
     refused = RefusedSubmission.objects.get()
     assert (refused.code, refused.channel) == (code, "email")

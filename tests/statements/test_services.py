@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from opendebate.accounts.models import User
 from opendebate.common.models import AuditEntry
@@ -20,6 +21,7 @@ from opendebate.statements.enums import Channel, StatementStatus, Timeliness
 from opendebate.statements.models import Receipt, RefusedSubmission, StatementVersion
 from opendebate.statements.reading import read_submission
 from opendebate.statements.receipts import verify_chain
+from tests.conftest import entity_of
 from tests.statements.conftest import ARABIC, CHINESE, ENGLISH, FRENCH
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +38,7 @@ def submit(user: User, meeting: Meeting, text: str = ENGLISH, **kwargs: object) 
     return services.submit_statement(
         user=user,
         meeting=meeting,
-        entity=user.entity,  # type: ignore[arg-type]
+        entity=entity_of(user),
         channel=Channel.WEB,
         prepared=prepared(meeting, text),
         received_at=kwargs.get("at", timezone.now()),  # type: ignore[arg-type]
@@ -89,10 +91,12 @@ def test_receipt_carries_the_hash_of_the_original_bytes(
 
 
 def test_receipt_is_emailed_to_the_contacts(
-    france: User, open_meeting: Meeting, django_capture_on_commit_callbacks: object
+    france: User,
+    open_meeting: Meeting,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
-    EntityContact.objects.create(entity=france.entity, email="mission@france.example")
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    EntityContact.objects.create(entity=entity_of(france), email="mission@france.example")
+    with django_capture_on_commit_callbacks(execute=True):
         version = submit(france, open_meeting, ENGLISH)
     assert len(mail.outbox) == 1
     message = mail.outbox[0]

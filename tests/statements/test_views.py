@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,7 +13,11 @@ from opendebate.common.models import AuditEntry
 from opendebate.meetings.models import Meeting
 from opendebate.statements.models import RefusedSubmission, StatementDraft, StatementVersion
 from opendebate.statements.reading import read_submission
+from tests.conftest import entity_of
 from tests.statements.conftest import ARABIC, CHINESE, ENGLISH
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +26,7 @@ def page(meeting: Meeting, code: str) -> str:
     return f"/meetings/{meeting.pk}/statements/{code}/"
 
 
-def send(client: Client, meeting: Meeting, code: str, **data: object) -> object:
+def send(client: Client, meeting: Meeting, code: str, **data: object) -> TestResponse:
     return client.post(page(meeting, code), {"heading": "Statement by France", **data})
 
 
@@ -135,10 +140,11 @@ def test_wrong_delegation_is_refused_every_statement_page(
 
 
 def test_draft_of_another_user_is_refused(as_france: Client, open_meeting: Meeting) -> None:
+    from opendebate.accounts.enums import Role
     from opendebate.entities.models import Entity
     from tests.conftest import make_user, signed_in
 
-    colleague = make_user("colleague@france.example", "delegation", "FRA")  # type: ignore[arg-type]
+    colleague = make_user("colleague@france.example", Role.DELEGATION, "FRA")
     response = send(signed_in(colleague), open_meeting, "FRA", text=ENGLISH)
     assert Entity.objects.get(code="FRA")
     assert as_france.get(response["Location"]).status_code == 403
@@ -162,7 +168,7 @@ def test_dashboard_lists_statuses_chart_and_csv(as_secretariat: Client, france: 
     submit_statement(
         user=france,
         meeting=meeting,
-        entity=france.entity,  # type: ignore[arg-type]
+        entity=entity_of(france),
         channel=Channel.WEB,
         prepared=prepare_statement(meeting=meeting, submission=submission),
         received_at=datetime.datetime(2020, 9, 5, 12, tzinfo=datetime.UTC),

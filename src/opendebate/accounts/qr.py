@@ -7,4 +7,5 @@ import qrcode.image.svg
 def qr_svg(data: str) -> str:
     """An SVG QR code, drawn as one path so it needs no stylesheet and scales cleanly."""
     image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
-    return image.to_string(encoding="unicode")
+    svg: str = image.to_string(encoding="unicode")
+    return svg

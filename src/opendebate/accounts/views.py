@@ -29,6 +29,7 @@ from opendebate.accounts.forms import (
 from opendebate.accounts.models import User
 from opendebate.accounts.permissions import can_invite, refuse
 from opendebate.accounts.qr import qr_svg
+from opendebate.common.http import AuthenticatedHttpRequest
 from opendebate.common.languages import Language
 from opendebate.common.services import record_audit
 
@@ -74,14 +75,10 @@ def _accept_second_factor(
     return response
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
-def two_factor_setup(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def two_factor_setup(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     if services.confirmed_totp_device(user) is not None:
         return redirect("accounts:two_factor_verify")
     device = services.pending_totp_device(user)
@@ -114,8 +111,8 @@ def _grouped(key: bytes) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def two_factor_verify(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def two_factor_verify(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     device = services.confirmed_totp_device(user)
     if device is None:
         return redirect("accounts:two_factor_setup")
@@ -175,8 +172,8 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def invite(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def invite(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     fixed = None if user.is_secretariat else user.entity
     if not can_invite(user, role="delegation", entity=fixed) and not user.is_secretariat:
         raise refuse(request, entity=user.entity, reason="may not invite")
@@ -206,8 +203,8 @@ def invite(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def account(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def account(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     context: dict[str, Any] = {
         "two_factor": services.confirmed_totp_device(user) is not None,
     }
@@ -216,9 +213,9 @@ def account(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["POST"])
-def api_token(request: HttpRequest) -> HttpResponse:
+def api_token(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Issue a new API token (the old one stops working) and show it once."""
-    user = _user(request)
+    user = request.user
     Token.objects.filter(user=user).delete()
     token = Token.objects.create(user=user)
     record_audit(action="auth.api_token_issued", request=request, subject=user.email)

@@ -32,8 +32,10 @@ from opendebate.statements.queries import statements_for_meeting
 from opendebate.statements.reading import PASTED_NAME, receive
 
 
-def _user(request: Request) -> User:
-    return request.user
+class AuthenticatedRequest(Request):
+    """A DRF request once IsAuthenticated (the default permission) has let it through."""
+
+    user: User
 
 
 _ERRORS = {
@@ -68,16 +70,16 @@ def _own_statements(user: User) -> list[Statement]:
 
 @extend_schema(responses=_responses({200: MeetingSerializer(many=True)}))
 @api_view(["GET"])
-def meetings(request: Request) -> Response:
+def meetings(request: AuthenticatedRequest) -> Response:
     """Meetings you can see (confirmed ones; drafts too for the Secretariat)."""
     return Response(MeetingSerializer(meetings_visible_to(request.user), many=True).data)
 
 
 @extend_schema(responses=_responses({200: StatementSerializer(many=True)}))
 @api_view(["GET"])
-def statements(request: Request) -> Response:
+def statements(request: AuthenticatedRequest) -> Response:
     """Your delegation's statements with every version and receipt (the Secretariat: all)."""
-    return Response(StatementSerializer(_own_statements(_user(request)), many=True).data)
+    return Response(StatementSerializer(_own_statements(request.user), many=True).data)
 
 
 @extend_schema(
@@ -94,10 +96,10 @@ def statements(request: Request) -> Response:
     ],
 )
 @api_view(["POST"])
-def submit(request: Request, pk: int) -> Response:
+def submit(request: AuthenticatedRequest, pk: int) -> Response:
     """Submit or revise your delegation's statement; the response carries the receipt."""
     received_at = timezone.now()
-    user = _user(request)
+    user = request.user
     meeting = get_object_or_404(meetings_visible_to(user), pk=pk)
     serializer = SubmitSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
@@ -153,9 +155,9 @@ def submit(request: Request, pk: int) -> Response:
 
 @extend_schema(request=None, responses=_responses({200: StatementSerializer}, 403, 404, 422))
 @api_view(["POST"])
-def withdraw(request: Request, pk: int, code: str) -> Response:
+def withdraw(request: AuthenticatedRequest, pk: int, code: str) -> Response:
     """Withdraw your delegation's statement before the deadline."""
-    user = _user(request)
+    user = request.user
     meeting = get_object_or_404(meetings_visible_to(user), pk=pk)
     entity = get_object_or_404(Entity, code=code)
     if not can_act_for(user, entity):
@@ -177,7 +179,7 @@ def withdraw(request: Request, pk: int, code: str) -> Response:
 
 @extend_schema(responses=_responses({200: ReceiptSerializer}, 403, 404))
 @api_view(["GET"])
-def receipt(request: Request, reference: str) -> Response:
+def receipt(request: AuthenticatedRequest, reference: str) -> Response:
     """One receipt, by its reference."""
     found = get_object_or_404(
         Receipt.objects.select_related("version__statement__entity"), reference=reference

@@ -25,6 +25,7 @@ from django_htmx.middleware import HtmxDetails
 
 from opendebate.accounts.models import User
 from opendebate.accounts.permissions import ensure_secretariat
+from opendebate.common.http import AuthenticatedHttpRequest
 from opendebate.common.languages import Language
 from opendebate.common.multilingual import any_text
 from opendebate.compilation import services
@@ -51,7 +52,7 @@ from opendebate.statements.models import StatementVersion
 from opendebate.statements.reading import PASTED_NAME
 
 
-class HtmxHttpRequest(HttpRequest):
+class HtmxHttpRequest(AuthenticatedHttpRequest):
     htmx: HtmxDetails
 
 
@@ -82,10 +83,6 @@ class AnnexRow:
         if entry.entity is None:
             return ""
         return entry.entity.name(Language.of_reader())
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 def _meeting(request: HttpRequest, pk: int) -> Meeting:
@@ -252,9 +249,9 @@ def _form_action(
 
 @login_required
 @require_GET
-def page(request: HttpRequest, pk: int) -> HttpResponse:
+def page(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
-    return _page(request, _current(_user(request), meeting))
+    return _page(request, _current(request.user, meeting))
 
 
 @login_required
@@ -271,19 +268,19 @@ def progress(request: HtmxHttpRequest, pk: int, number: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def download(request: HttpRequest, pk: int, number: int, key: str) -> FileResponse:
+def download(request: AuthenticatedHttpRequest, pk: int, number: int, key: str) -> FileResponse:
     return services.stored_file(_compilation(request, pk, number), key)
 
 
 @login_required
 @require_POST
-def compile_files(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def compile_files(request: AuthenticatedHttpRequest, pk: int, number: int) -> HttpResponse:
     compilation = _compilation(request, pk, number)
     if compilation.is_building:
         messages.info(request, _("The compilation is already being compiled."))
     else:
         try:
-            services.request_build(user=_user(request), compilation=compilation)
+            services.request_build(user=request.user, compilation=compilation)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -297,13 +294,13 @@ def compile_files(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def letter(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def letter(request: AuthenticatedHttpRequest, pk: int, number: int) -> HttpResponse:
     compilation = _compilation(request, pk, number)
     form = LetterForm(request.POST)
 
     def write(data: dict[str, Any]) -> str:
         services.set_letter(
-            user=_user(request),
+            user=request.user,
             compilation=compilation,
             letter_date=data["letter_date"],
             original_language=data["original_language"],
@@ -321,12 +318,12 @@ def letter(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def member(request: HttpRequest, pk: int, number: int, code: str) -> HttpResponse:
+def member(request: AuthenticatedHttpRequest, pk: int, number: int, code: str) -> HttpResponse:
     """Confirm a Council member's written statement as a written submission."""
     compilation = _compilation(request, pk, number)
     entity = get_object_or_404(Entity, code=code)
     try:
-        services.confirm_written_member(user=_user(request), compilation=compilation, entity=entity)
+        services.confirm_written_member(user=request.user, compilation=compilation, entity=entity)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -340,14 +337,14 @@ def member(request: HttpRequest, pk: int, number: int, code: str) -> HttpRespons
 
 @login_required
 @require_POST
-def move(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def move(request: AuthenticatedHttpRequest, pk: int, number: int) -> HttpResponse:
     compilation = _compilation(request, pk, number)
     annexes = [(row.key, f"{row.number}. {row.name}") for row in _rows(compilation)]
     form = MoveForm(request.POST, annexes=annexes)
 
     def write(data: dict[str, Any]) -> str:
         services.move_item(
-            user=_user(request),
+            user=request.user,
             compilation=compilation,
             key=data["key"],
             position=data["position"],
@@ -368,7 +365,7 @@ def move(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def late(request: HttpRequest, pk: int, number: int, version: int) -> HttpResponse:
+def late(request: AuthenticatedHttpRequest, pk: int, number: int, version: int) -> HttpResponse:
     compilation = _compilation(request, pk, number)
     late_version = get_object_or_404(
         StatementVersion.objects.select_related("statement__entity"),
@@ -378,7 +375,7 @@ def late(request: HttpRequest, pk: int, number: int, version: int) -> HttpRespon
     include = request.POST.get("include") == "1"
     try:
         services.include_late(
-            user=_user(request), compilation=compilation, version=late_version, include=include
+            user=request.user, compilation=compilation, version=late_version, include=include
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -395,7 +392,7 @@ def late(request: HttpRequest, pk: int, number: int, version: int) -> HttpRespon
 
 @login_required
 @require_POST
-def record(request: HttpRequest, pk: int) -> HttpResponse:
+def record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Record a briefing or a delivered statement; a refused text or file is explained in the
     form and nothing is kept."""
     meeting = _meeting(request, pk)
@@ -409,7 +406,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
             data, name = upload.read(MAX_UPLOAD_BYTES + 1), safe_filename(upload.name or "")
         try:
             delivered = services.record_delivered(
-                user=_user(request),
+                user=request.user,
                 meeting=meeting,
                 section=Section(form.cleaned_data["section"]),
                 speaking_order=form.cleaned_data["speaking_order"],
@@ -434,18 +431,18 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"speaker": any_text(delivered.speaker_names), "part": delivered.get_section_display()},
             )  # fmt: skip
             return redirect("compilation:page", pk=pk)
-    return _page(request, _current(_user(request), meeting), delivered=form, status=422)
+    return _page(request, _current(request.user, meeting), delivered=form, status=422)
 
 
 @login_required
 @require_POST
-def issue(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def issue(request: AuthenticatedHttpRequest, pk: int, number: int) -> HttpResponse:
     compilation = _compilation(request, pk, number)
     form = IssueForm(request.POST, kind=compilation.kind)
 
     def write(data: dict[str, Any]) -> str:
         issuing = services.issue(
-            user=_user(request),
+            user=request.user,
             compilation=compilation,
             symbol=data.get("symbol", ""),
             issued_on=data["issued_on"],
@@ -468,13 +465,13 @@ def issue(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def successor(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def successor(request: AuthenticatedHttpRequest, pk: int, number: int) -> HttpResponse:
     compilation = _compilation(request, pk, number)
     kind = request.POST.get("kind", "")
     if kind not in IssueKind.values:
         return HttpResponseBadRequest()
     try:
-        services.start_successor(user=_user(request), issued=compilation, kind=IssueKind(kind))
+        services.start_successor(user=request.user, issued=compilation, kind=IssueKind(kind))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -490,7 +487,7 @@ def successor(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def speaker(request: HttpRequest, pk: int, delivered: int) -> HttpResponse:
+def speaker(request: AuthenticatedHttpRequest, pk: int, delivered: int) -> HttpResponse:
     """Correct or complete a recorded speaker's name and title in each language."""
     meeting = _meeting(request, pk)
     statement = get_object_or_404(DeliveredStatement, pk=delivered, meeting=meeting)
@@ -498,7 +495,7 @@ def speaker(request: HttpRequest, pk: int, delivered: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.update_speaker(
-                user=_user(request),
+                user=request.user,
                 delivered=statement,
                 speaker_names=form.cleaned_data["speaker_names"],
                 speaker_functions=form.cleaned_data["speaker_functions"],
@@ -511,20 +508,20 @@ def speaker(request: HttpRequest, pk: int, delivered: int) -> HttpResponse:
                 _("The speaker's name and title are saved. Compile again to update the files."),
             )
             return redirect("compilation:page", pk=pk)
-    compilation = _current(_user(request), meeting)
+    compilation = _current(request.user, meeting)
     return _page(request, compilation, speaker=(statement.pk, form), status=422)
 
 
 @login_required
 @require_POST
-def signatory(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def signatory(request: AuthenticatedHttpRequest, pk: int, number: int) -> HttpResponse:
     """The President's name in each language version of the letter."""
     compilation = _compilation(request, pk, number)
     form = SignatoryForm(request.POST)
     if form.is_valid():
         try:
             services.set_signatory(
-                user=_user(request), compilation=compilation, names=form.cleaned_data["signatories"]
+                user=request.user, compilation=compilation, names=form.cleaned_data["signatories"]
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -99,7 +99,8 @@ def _issued(symbol: str) -> Compilation:
 
 def _html(element: HtmlElement) -> SafeString:
     # The renderer escaped every string when it wrote the file; lxml escapes again on output.
-    return mark_safe(lxml.html.tostring(element, encoding="unicode", with_tail=False))  # noqa: S308
+    html: str = lxml.html.tostring(element, encoding="unicode", with_tail=False)
+    return mark_safe(html)  # noqa: S308
 
 
 def _hits(rows: Iterable[AnnexText], query_terms: tuple[str, ...]) -> list[Hit]:

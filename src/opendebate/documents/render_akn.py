@@ -54,7 +54,8 @@ def render_akn(document: UNDocument) -> bytes:
 
     for number, annex in enumerate(document.annexes, start=2):
         _annex(body, document, annex, f"cmp_{number}")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=False)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=False)
+    return xml
 
 
 def _work_iri(document: UNDocument) -> str:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from opendebate.accounts.permissions import ensure_can_act_for, ensure_secretariat
+from opendebate.common.http import AuthenticatedHttpRequest
 from opendebate.common.languages import Language
 from opendebate.entities import services
 from opendebate.entities.enums import ContactStatus, EntityKind
@@ -66,7 +67,7 @@ def _year(raw: str | None) -> int:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def delegation(request: HttpRequest, code: str) -> HttpResponse:
+def delegation(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """The delegation's own page: its names, the addresses that speak for it, its users."""
     entity = get_object_or_404(Entity, code=code)
     ensure_can_act_for(request, entity)
@@ -74,7 +75,7 @@ def delegation(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             contact = services.request_contact(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 entity=entity,
                 email=form.cleaned_data["email"],
                 label=form.cleaned_data["label"],
@@ -110,11 +111,11 @@ _REQUESTED = {
 
 @login_required
 @require_POST
-def remove_contact(request: HttpRequest, code: str, contact_id: int) -> HttpResponse:
+def remove_contact(request: AuthenticatedHttpRequest, code: str, contact_id: int) -> HttpResponse:
     entity = get_object_or_404(Entity, code=code)
     ensure_can_act_for(request, entity)
     contact = get_object_or_404(EntityContact, pk=contact_id, entity=entity)
-    services.remove_contact(actor=request.user, contact=contact)  # type: ignore[arg-type]
+    services.remove_contact(actor=request.user, contact=contact)
     messages.success(request, _("Contact address removed."))
     return redirect("entities:delegation", code=entity.code)
 
@@ -135,7 +136,7 @@ def confirm_contact(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def contact_requests(request: HttpRequest) -> HttpResponse:
+def contact_requests(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The Secretariat's list of addresses asked for that another entity holds."""
     ensure_secretariat(request)
     language = _content_language()
@@ -153,14 +154,16 @@ def contact_requests(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def decide_contact(request: HttpRequest, contact_id: int, decision: str) -> HttpResponse:
+def decide_contact(
+    request: AuthenticatedHttpRequest, contact_id: int, decision: str
+) -> HttpResponse:
     ensure_secretariat(request)
     contact = get_object_or_404(EntityContact.objects.select_related("entity"), pk=contact_id)
     decide = {"approve": services.approve_contact, "reject": services.reject_contact}.get(decision)
     if decide is None:
         raise Http404
     try:
-        decide(actor=request.user, contact=contact)  # type: ignore[arg-type]
+        decide(actor=request.user, contact=contact)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:

@@ -90,7 +90,8 @@ def connect(
         with contextlib.suppress(IMAPClientError, OSError):
             client.logout()
         raise
-    return client
+    logged_in: MailboxClient = client
+    return logged_in
 
 
 def poll_mailbox(

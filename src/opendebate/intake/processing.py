@@ -19,6 +19,7 @@ import logging
 import re
 import zlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
@@ -41,6 +42,9 @@ from opendebate.statements.content import SubmissionRefused
 from opendebate.statements.enums import Channel
 from opendebate.statements.language import detect_language
 from opendebate.statements.reading import PASTED_NAME, read_submission
+
+if TYPE_CHECKING:
+    from opendebate.accounts.models import User
 
 _TAG = re.compile(r"\[(?:meeting\s*(?P<pk>\d+)|(?P<symbol>S/\d{4}/\d+))\]", re.IGNORECASE)
 _REPLY_PREFIX = re.compile(r"^\s*((re|fw|fwd|tr|rv|ref)\s*:\s*)+", re.IGNORECASE)
@@ -272,7 +276,7 @@ def record(
     *,
     meeting: Meeting,
     entity: Entity,
-    user: object,
+    user: User | None,
 ) -> MessageState:
     """Submit a prepared statement through the same service as the web, or keep a refused one;
     reply with the receipt or the reason. `user` is the Secretariat officer when triage
@@ -280,7 +284,7 @@ def record(
     try:
         if isinstance(prepared, SubmissionRefused):
             services.refuse_submission(
-                user=user,  # type: ignore[arg-type]
+                user=user,
                 meeting=meeting,
                 entity=entity,
                 channel=Channel.EMAIL,
@@ -290,7 +294,7 @@ def record(
             )
             raise prepared
         version = services.submit_statement(
-            user=user,  # type: ignore[arg-type]
+            user=user,
             meeting=meeting,
             entity=entity,
             channel=Channel.EMAIL,

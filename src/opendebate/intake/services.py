@@ -14,7 +14,6 @@ from opendebate.intake.enums import MessageState
 from opendebate.intake.models import InboundMessage
 from opendebate.intake.parsing import parse_message, statement_candidates
 from opendebate.intake.processing import (
-    PASTED_NAME,
     Statement,
     find_statement,
     heading_from,
@@ -23,6 +22,7 @@ from opendebate.intake.processing import (
 )
 from opendebate.intake.replies import send_rejection
 from opendebate.intake.store import read_raw
+from opendebate.statements.reading import PASTED_NAME
 
 if TYPE_CHECKING:
     from opendebate.accounts.models import User

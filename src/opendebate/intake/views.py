@@ -3,13 +3,14 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from opendebate.accounts.permissions import ensure_secretariat
+from opendebate.common.http import AuthenticatedHttpRequest
 from opendebate.entities.queries import submitting_entities
 from opendebate.intake import services
 from opendebate.intake.enums import MessageState
@@ -42,7 +43,7 @@ class RejectForm(forms.Form):
 
 
 @login_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every message with its state; the held ones first."""
     ensure_secretariat(request)
     state = request.GET.get("state", MessageState.TRIAGE)
@@ -57,7 +58,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def message_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     ensure_secretariat(request)
     message = get_object_or_404(InboundMessage, pk=pk)
     parsed = parse_message(read_raw(message))
@@ -78,7 +79,7 @@ def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if "assign" in request.POST and assign.is_valid():
                 state = services.assign_message(
-                    user=request.user,  # type: ignore[arg-type]
+                    user=request.user,
                     message_id=message.pk,
                     entity=assign.cleaned_data["entity"],
                     meeting=assign.cleaned_data["meeting"],
@@ -91,14 +92,14 @@ def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("intake:inbox")
             if "reject" in request.POST and reject.is_valid():
                 services.reject_message(
-                    user=request.user,  # type: ignore[arg-type]
+                    user=request.user,
                     message_id=message.pk,
                     reason=reject.cleaned_data["reason"],
                 )
                 messages.success(request, _("Message rejected; the sender has been told why."))
                 return redirect("intake:inbox")
             if "retry" in request.POST:
-                services.retry_message(user=request.user, message_id=message.pk)  # type: ignore[arg-type]
+                services.retry_message(user=request.user, message_id=message.pk)
                 messages.success(request, _("The message will be processed again."))
                 return redirect("intake:inbox")
         except services.TriageError as error:

@@ -82,7 +82,8 @@ class Meeting(models.Model):
 
     def title(self, language: str | None = None) -> str:
         """The title in `language`, else in the letter's original language, else any."""
-        return (self.titles or {}).get(self.title_language(language).value, "")
+        title: str = (self.titles or {}).get(self.title_language(language).value, "")
+        return title
 
     def title_language(self, language: str | None = None) -> Language:
         """The language `title(language)` is written in, for the lang and dir around it."""

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from opendebate.accounts.permissions import ensure_secretariat
+from opendebate.common.http import AuthenticatedHttpRequest, signed_in
 from opendebate.common.languages import Language
 from opendebate.ingest import Refused, read_file
 from opendebate.meetings import services
@@ -74,7 +75,7 @@ def meeting_url(meeting: Meeting) -> str:
 
 @require_POST
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    if not request.user.is_authenticated:
+    if not signed_in(request):
         raise Http404
     ensure_secretariat(request)
     meeting = get_object_or_404(Meeting, pk=pk)
@@ -85,7 +86,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_letter(request: HttpRequest) -> HttpResponse:
+def import_letter(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Paste or upload a letter, review each extracted field beside its source, confirm.
 
     Nothing is saved until the officer confirms the review form.
@@ -95,7 +96,7 @@ def import_letter(request: HttpRequest) -> HttpResponse:
         review = MeetingReviewForm(request.POST)
         if review.is_valid():
             meeting = services.create_meeting(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 data=review.meeting_data(),
                 source="import",
             )
@@ -138,7 +139,7 @@ def _review(request: HttpRequest, review: MeetingReviewForm) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def facts(request: HttpRequest, pk: int) -> HttpResponse:
+def facts(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The names and functions the meeting's documents print, in each language; each fact
     shows the languages it lacks, and the concept-note letter's versions what stops them."""
     ensure_secretariat(request)
@@ -146,7 +147,7 @@ def facts(request: HttpRequest, pk: int) -> HttpResponse:
     form = MeetingFactsForm(request.POST or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
         services.update_facts(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             meeting=meeting,
             data=form.facts_data(),
         )

@@ -14,8 +14,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from opendebate.accounts.models import User
 from opendebate.accounts.permissions import ensure_can_act_for, ensure_secretariat, refuse
+from opendebate.common.http import AuthenticatedHttpRequest
 from opendebate.common.languages import Language
 from opendebate.documents.render_html import render_annex_html
 from opendebate.entities.models import Entity
@@ -34,10 +34,6 @@ from opendebate.statements.queries import confirmed_version, statements_for_meet
 from opendebate.statements.reading import PASTED_NAME, read_submission, receive
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 def _meeting_and_entity(request: HttpRequest, pk: int, code: str) -> tuple[Meeting, Entity]:
     meeting = get_object_or_404(meetings_visible_to(request.user), pk=pk)
     entity = get_object_or_404(Entity, code=code)
@@ -46,9 +42,9 @@ def _meeting_and_entity(request: HttpRequest, pk: int, code: str) -> tuple[Meeti
 
 
 @login_required
-def mine(request: HttpRequest, pk: int) -> HttpResponse:
+def mine(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A delegation's shortcut to its own statement page for a meeting."""
-    user = _user(request)
+    user = request.user
     if user.entity is None:
         return redirect("statements:dashboard", pk=pk)
     return redirect("statements:entity", pk=pk, code=user.entity.code)
@@ -56,7 +52,7 @@ def mine(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def entity_statement(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+def entity_statement(request: AuthenticatedHttpRequest, pk: int, code: str) -> HttpResponse:
     """The statement of one entity for one meeting: versions, receipts, and a form to send one."""
     meeting, entity = _meeting_and_entity(request, pk, code)
     form = StatementForm(request.POST or None, request.FILES or None)
@@ -68,7 +64,7 @@ def entity_statement(request: HttpRequest, pk: int, code: str) -> HttpResponse:
 
 
 def _receive(
-    request: HttpRequest, meeting: Meeting, entity: Entity, form: StatementForm
+    request: AuthenticatedHttpRequest, meeting: Meeting, entity: Entity, form: StatementForm
 ) -> HttpResponse:
     """Read what was sent; refused content is kept with its reason, accepted content becomes a
     draft to preview."""
@@ -79,7 +75,7 @@ def _receive(
         data, name, channel = upload.read(), safe_filename(upload.name or ""), Channel.UPLOAD
     try:
         receive(
-            user=_user(request),
+            user=request.user,
             meeting=meeting,
             entity=entity,
             channel=channel,
@@ -95,7 +91,7 @@ def _receive(
     draft = StatementDraft(
         meeting=meeting,
         entity=entity,
-        user=_user(request),
+        user=request.user,
         channel=channel,
         heading=form.cleaned_data["heading"],
         signatory_name=form.cleaned_data["signatory_name"],
@@ -148,7 +144,7 @@ def _prepared_from_draft(meeting: Meeting, draft: StatementDraft) -> services.Pr
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def preview(request: HttpRequest, pk: int, code: str, draft: int) -> HttpResponse:
+def preview(request: AuthenticatedHttpRequest, pk: int, code: str, draft: int) -> HttpResponse:
     """Exactly how the annex will look; confirming it is the moment the statement is received.
     A draft already confirmed leads to its receipt, whether it is shown or confirmed again."""
     meeting, entity = _meeting_and_entity(request, pk, code)
@@ -162,7 +158,7 @@ def preview(request: HttpRequest, pk: int, code: str, draft: int) -> HttpRespons
     if request.method == "POST":
         try:
             confirmation = services.confirm_draft(
-                user=_user(request), draft=pending, prepared=prepared, received_at=timezone.now()
+                user=request.user, draft=pending, prepared=prepared, received_at=timezone.now()
             )
         except SubmissionThrottled as refusal:
             # The draft stays: the same preview is confirmed again once the minute is over.
@@ -218,11 +214,11 @@ def _received(
 
 @login_required
 @require_POST
-def withdraw(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+def withdraw(request: AuthenticatedHttpRequest, pk: int, code: str) -> HttpResponse:
     meeting, entity = _meeting_and_entity(request, pk, code)
     statement = get_object_or_404(Statement, meeting=meeting, entity=entity)
     try:
-        services.withdraw_statement(user=_user(request), statement=statement, at=timezone.now())
+        services.withdraw_statement(user=request.user, statement=statement, at=timezone.now())
     except SubmissionRefused as refusal:
         messages.error(request, refusal.message)
     else:
@@ -238,7 +234,7 @@ def withdraw(request: HttpRequest, pk: int, code: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def accept_late(request: HttpRequest, pk: int, code: str, number: int) -> HttpResponse:
+def accept_late(request: AuthenticatedHttpRequest, pk: int, code: str, number: int) -> HttpResponse:
     ensure_secretariat(request)
     meeting, entity = _meeting_and_entity(request, pk, code)
     version = get_object_or_404(
@@ -250,7 +246,7 @@ def accept_late(request: HttpRequest, pk: int, code: str, number: int) -> HttpRe
     else:
         try:
             services.accept_late_version(
-                user=_user(request),
+                user=request.user,
                 version=version,
                 reason=form.cleaned_data["reason"],
                 at=timezone.now(),
@@ -263,7 +259,7 @@ def accept_late(request: HttpRequest, pk: int, code: str, number: int) -> HttpRe
 
 
 @login_required
-def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Every entity that could submit, its status, counts, a chart, and a CSV export."""
     ensure_secretariat(request)
     meeting = get_object_or_404(Meeting, pk=pk)

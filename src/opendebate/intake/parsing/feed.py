@@ -89,7 +89,7 @@ def boundary_separator(matcher: Matcher) -> str | None:
     return separator if re.escape(separator) == found["separator"] else None
 
 
-class _Lines(BufferedSubFile):
+class _Lines(BufferedSubFile):  # type: ignore[misc]  # not in the stubs (imported above)
     """The feed parser's line source, finding the end of a part in constant time per line.
 
     Boundary matchers are indexed by their separator and a line is tried only against the

@@ -35,7 +35,7 @@ class Command(BaseCommand):
             "timeout": 120,
         }
 
-        class Server(BaseApplication):
+        class Server(BaseApplication):  # type: ignore[misc]  # gunicorn ships no types
             def load_config(self) -> None:
                 for key, value in config.items():
                     self.cfg.set(key, value)
