@@ -23,15 +23,16 @@ run: $(VENV)/.installed $(MO)
 # Production: the locked runtime dependencies and the compiled catalogs, no development tools.
 install: $(VENV)/.installed $(MO)
 
-# The whole suite, spread over the machine's cores; a module's tests stay on one worker, since
-# some share a server (the IMAP mailbox, a production stack) within their module.
+# The whole suite, spread over the machine's cores. xdist's default scheduling hands each worker
+# tests in collection order, where pytest-django puts the tests that flush the database (and the
+# registry with it) last: grouping by file (--dist loadfile) would run them before others.
 test: $(VENV)/.installed-dev $(MO) lint
-	$(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/pytest -n auto
 
 # The edit loop: everything but the tests that start real servers, browsers and LibreOffice
 # (marked slow), spread over the machine's cores. `make test` still runs the whole suite.
 test-fast: $(VENV)/.installed-dev $(MO)
-	$(BIN)/pytest -m "not slow" -n auto --dist loadfile -q
+	$(BIN)/pytest -m "not slow" -n auto -q
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check $(CODE)
