@@ -399,3 +399,25 @@ def test_search_of_all_issued_compilations_shows_a_page_of_hits_at_a_time(
     )
     assert second.find(".//a[@rel='prev']").get("href") == "?q=securite&page=1"
     assert second.find(".//a[@rel='next']") is None
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "previous"),
+    [
+        ("ar", "المرفقات المطابقة من 3 إلى 3 من أصل 3", "النتائج السابقة"),
+        ("zh-hans", "匹配的附件：第 3 至 3 个，共 3 个", "上一页结果"),
+    ],
+)
+def test_search_pages_speak_arabic_and_chinese(
+    issued: Compilation,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    count: str,
+    previous: str,
+) -> None:
+    monkeypatch.setattr(views_public, "RESULTS_PER_PAGE", 2)
+    with translation.override(language):
+        tree = page(Client(HTTP_ACCEPT_LANGUAGE=language), "/documents/search/?q=securite&page=2")
+    assert hits(tree) == [("/documents/S/2020/900/annex/10/", "sécurité")]
+    assert tree.find(".//p[@class='result-count']").text == count
+    assert tree.find(".//a[@rel='prev']").text == previous
