@@ -22,9 +22,11 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from scratch import start_django
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.conftest: the personas
 os.environ.setdefault("DEBUG", "false")  # as served: no query log, no template debugging
 start_django("pages")
 
@@ -33,8 +35,7 @@ from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
-from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+from tests.conftest import make_user, signed_in  # noqa: E402
 
 from documents import ORDER  # noqa: E402
 from filling import submit  # noqa: E402
@@ -53,23 +54,6 @@ from opendebate.meetings.services import create_meeting  # noqa: E402
 GOAL_MS = 100
 # Words each of the six languages' statements use (bench/documents.py), so every query hits.
 QUERIES = ("cooperation", "coopération", "合作", "التعاون", "сотрудничество", "Sahel")
-
-
-def officer() -> User:
-    user = User.objects.create_user(
-        "bench@un.example", "bench pass phrase 2020", full_name="Bench", role=Role.SECRETARIAT
-    )
-    TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
-    return user
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id
-    session.save()
-    return client
 
 
 def add_meeting(index: int, user: User, statements: int) -> Meeting:
@@ -160,7 +144,7 @@ def pages(client: Client, public: Client, meeting: Meeting) -> dict[str, Callabl
 def main(meetings: int = 24, statements: int = 1500, requests: int = 40) -> None:
     call_command("migrate", verbosity=0)
     load_registry()
-    user = officer()
+    user = make_user("bench@un.example", Role.SECRETARIAT, None)
     client, public = signed_in(user), Client()
     per_meeting = [statements // meetings + (i < statements % meetings) for i in range(meetings)]
     started = time.perf_counter()
