@@ -11,9 +11,10 @@ from django.utils import timezone
 from documents import VOICES, statement
 from opendebate.entities.models import Entity
 from opendebate.meetings.models import Meeting
-from opendebate.statements import services as statements
+from opendebate.statements import pipeline
+from opendebate.statements.content import Received
 from opendebate.statements.enums import Channel
-from opendebate.statements.reading import PASTED_NAME, read_submission
+from opendebate.statements.pipeline import PASTED_NAME, Arrival
 
 RNG = random.Random(3)  # noqa: S311  (reproducible sample text)
 
@@ -21,14 +22,7 @@ RNG = random.Random(3)  # noqa: S311  (reproducible sample text)
 def submit(meeting: Meeting, entity: Entity, language: str) -> None:
     """One statement (or a new version of it) by `entity`, received now, through the API."""
     text = "\n\n".join(block.text for block in statement(VOICES[language], language, RNG))
-    submission = read_submission(
+    received = Received(
         data=text.encode(), name=PASTED_NAME, pasted=True, heading=f"Statement {entity.code}"
     )
-    statements.submit_statement(
-        user=None,
-        meeting=meeting,
-        entity=entity,
-        channel=Channel.API,
-        prepared=statements.prepare_statement(meeting=meeting, submission=submission),
-        received_at=timezone.now(),
-    )
+    pipeline.submit(Arrival(meeting, entity, Channel.API, timezone.now()), received)

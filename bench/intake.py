@@ -52,9 +52,10 @@ from opendebate.ingest.formats import read_document  # noqa: E402
 from opendebate.ingest.limits import MAX_EXPANDED_BYTES  # noqa: E402
 from opendebate.ingest.reflow import reflow  # noqa: E402
 from opendebate.meetings.demo import create_seed_meeting  # noqa: E402
-from opendebate.statements import services  # noqa: E402
+from opendebate.statements import pipeline  # noqa: E402
+from opendebate.statements.content import Received  # noqa: E402
 from opendebate.statements.enums import Channel  # noqa: E402
-from opendebate.statements.reading import read_submission  # noqa: E402
+from opendebate.statements.pipeline import Arrival  # noqa: E402
 
 FORMATS = ("docx", "docx", "odt", "pdf", "txt")  # DOCX is what most delegations send
 
@@ -245,16 +246,9 @@ def main(count: int = 1000) -> None:
         entity: Entity = entities[index % len(entities)]
         data = path.read_bytes()
         started = time.perf_counter()
-        submission = read_submission(data=data, name=path.name, pasted=False, heading="Statement")
-        prepared = services.prepare_statement(meeting=meeting, submission=submission)
-        services.submit_statement(
-            user=users[entity.pk],
-            meeting=meeting,
-            entity=entity,
-            channel=Channel.UPLOAD,
-            prepared=prepared,
-            received_at=timezone.now(),
-        )
+        received = Received(data=data, name=path.name, pasted=False, heading="Statement")
+        arrival = Arrival(meeting, entity, Channel.UPLOAD, timezone.now(), user=users[entity.pk])
+        pipeline.submit(arrival, received)
         timings.setdefault(kind, []).append(time.perf_counter() - started)
 
     every = [value for values in timings.values() for value in values]

@@ -20,6 +20,11 @@ from opendebate.entities.models import Entity
 from opendebate.entities.services import load_registry
 from opendebate.meetings.demo import create_seed_meeting
 from opendebate.meetings.models import Meeting
+from opendebate.statements import pipeline
+from opendebate.statements.content import Received
+from opendebate.statements.enums import Channel
+from opendebate.statements.models import StatementVersion
+from opendebate.statements.pipeline import PASTED_NAME
 from tests.tools import system_tool
 
 PASSWORD = "correct horse battery staple 2020"
@@ -80,6 +85,26 @@ def entity_of(user: User) -> Entity:
     """A delegation persona's entity (the Secretariat's users have none)."""
     assert user.entity is not None
     return user.entity
+
+
+def submit_text(
+    meeting: Meeting,
+    entity: Entity,
+    text: str,
+    *,
+    user: User | None = None,
+    channel: Channel = Channel.API,
+    at: datetime.datetime | None = None,
+    heading: str = "Statement",
+    language: str | None = None,
+) -> StatementVersion:
+    """`text` submitted for `entity` through `channel`, received at `at` (default: now), by the
+    pipeline every channel calls. `user` None: as mail from a verified contact."""
+    received = Received(
+        data=text.encode(), name=PASTED_NAME, pasted=True, heading=heading, language=language
+    )
+    arrival = pipeline.Arrival(meeting, entity, channel, at or timezone.now(), user=user)
+    return pipeline.submit(arrival, received).version
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rest_framework.authtoken.models import Token
@@ -31,10 +30,8 @@ from schemathesis.specs.openapi.checks import (
 
 from opendebate.accounts.models import User
 from opendebate.meetings.models import Meeting
-from opendebate.statements import services
-from opendebate.statements.enums import Channel
-from opendebate.statements.reading import PASTED_NAME, read_submission
 from opendebate.wsgi import application
+from tests.conftest import submit_text
 from tests.statements.conftest import ENGLISH
 
 if TYPE_CHECKING:
@@ -87,17 +84,7 @@ def tokens(france: User, secretariat: User) -> list[str]:
 @pytest.fixture
 def real_parameters(france: User, open_meeting: Meeting) -> dict[str, object]:
     assert france.entity is not None
-    submission = read_submission(
-        data=ENGLISH.encode(), name=PASTED_NAME, pasted=True, heading="Statement by France"
-    )
-    version = services.submit_statement(
-        user=france,
-        meeting=open_meeting,
-        entity=france.entity,
-        channel=Channel.API,
-        prepared=services.prepare_statement(meeting=open_meeting, submission=submission),
-        received_at=timezone.now(),
-    )
+    version = submit_text(open_meeting, france.entity, ENGLISH, user=france)
     return {"id": open_meeting.pk, "code": "FRA", "reference": version.receipt.reference}
 
 

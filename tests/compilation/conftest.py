@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from opendebate.accounts.models import User
 from opendebate.compilation.dates import proposed_letter_date
@@ -14,10 +13,9 @@ from opendebate.compilation.models import Compilation, DeliveredStatement
 from opendebate.compilation.services import record_delivered, set_letter, start_compilation
 from opendebate.entities.models import Entity
 from opendebate.meetings.models import Meeting
-from opendebate.statements import services
-from opendebate.statements.enums import Channel
 from opendebate.statements.models import StatementVersion
-from opendebate.statements.reading import PASTED_NAME, read_submission
+from opendebate.statements.pipeline import PASTED_NAME
+from tests.conftest import submit_text
 from tests.statements.conftest import ARABIC, CHINESE, ENGLISH, FRENCH
 
 
@@ -32,21 +30,8 @@ def submit(
     """A written statement from `code`, received at `at` (default: now), through the service
     every channel uses."""
     entity = Entity.objects.get(code=code)
-    submission = read_submission(
-        data=text.encode(),
-        name=PASTED_NAME,
-        pasted=True,
-        heading=heading or f"Statement by {entity.running_name('en')}",
-    )
-    prepared = services.prepare_statement(meeting=meeting, submission=submission)
-    return services.submit_statement(
-        user=None,
-        meeting=meeting,
-        entity=entity,
-        channel=Channel.API,
-        prepared=prepared,
-        received_at=at or timezone.now(),
-    )
+    heading = heading or f"Statement by {entity.running_name('en')}"
+    return submit_text(meeting, entity, text, at=at, heading=heading)
 
 
 def start_dated(user: User, meeting: Meeting, language: str = "en") -> Compilation:

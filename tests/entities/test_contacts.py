@@ -18,7 +18,6 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.test import Client
-from django.utils import timezone
 
 from opendebate.accounts.models import User
 from opendebate.common.models import AuditEntry
@@ -29,11 +28,9 @@ from opendebate.entities.services import CONFIRMATION_VALID_DAYS, approve_contac
 from opendebate.intake.parsing import parse_message
 from opendebate.intake.processing import find_entity
 from opendebate.meetings.models import Meeting
-from opendebate.statements import services as statement_services
 from opendebate.statements.enums import Channel
 from opendebate.statements.notifications import receipt_recipients
-from opendebate.statements.reading import read_submission
-from tests.conftest import entity_of
+from tests.conftest import entity_of, submit_text
 from tests.statements.conftest import ENGLISH
 
 pytestmark = pytest.mark.django_db
@@ -53,16 +50,8 @@ def sender_entity(address: str) -> Entity | None:
 
 def receipt_addresses(user: User, meeting: Meeting) -> list[str]:
     """Who would receive the receipt of a statement `user` submits now."""
-    submission = read_submission(
-        data=ENGLISH.encode(), name="pasted.txt", pasted=True, heading="Statement", language="en"
-    )
-    version = statement_services.submit_statement(
-        user=user,
-        meeting=meeting,
-        entity=entity_of(user),
-        channel=Channel.WEB,
-        prepared=statement_services.prepare_statement(meeting=meeting, submission=submission),
-        received_at=timezone.now(),
+    version = submit_text(
+        meeting, entity_of(user), ENGLISH, user=user, channel=Channel.WEB, language="en"
     )
     return receipt_recipients(version.receipt)
 

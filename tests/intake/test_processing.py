@@ -514,10 +514,12 @@ def poison_prepare(monkeypatch: pytest.MonkeyPatch) -> None:
     """Processing raises for every statement that says "poison", as a bug would."""
     real = statement_services.prepare_statement
 
-    def prepare(*, meeting: Meeting, submission: Submission) -> statement_services.Prepared:
+    def prepare(
+        *, meeting: Meeting, submission: Submission, written: bool = True
+    ) -> statement_services.Prepared:
         if "poison" in submission.content.text:
             raise KeyError("a bug met by this message")
-        return real(meeting=meeting, submission=submission)
+        return real(meeting=meeting, submission=submission, written=written)
 
     monkeypatch.setattr(statement_services, "prepare_statement", prepare)
 

@@ -28,10 +28,9 @@ from django.utils import timezone
 from opendebate.accounts.models import User
 from opendebate.common.models import AuditEntry
 from opendebate.meetings.models import Meeting
-from opendebate.statements import services
+from opendebate.statements import pipeline, services
 from opendebate.statements.enums import Channel
 from opendebate.statements.models import Receipt, StatementDraft, StatementVersion
-from opendebate.statements.reading import PASTED_NAME, read_submission
 from tests.conftest import signed_in
 from tests.production.conftest import UNLIMITED, shared_database  # noqa: F401  (a fixture)
 from tests.production.stack import Stack
@@ -129,23 +128,10 @@ def test_submitting_a_confirmed_draft_again_records_nothing(
     """What a confirmation that waited for the statement's lock meets."""
     as_france.post(draft_of(as_france, open_meeting))
     draft = StatementDraft.objects.get()
-    prepared = services.prepare_statement(
-        meeting=open_meeting,
-        submission=read_submission(
-            data=ENGLISH.encode(), name=PASTED_NAME, pasted=True, heading="Statement by France"
-        ),
-    )
+    arrival = pipeline.Arrival(open_meeting, draft.entity, Channel.WEB, timezone.now(), user=france)
 
     with pytest.raises(services.AlreadyConfirmed) as confirmed:
-        services.submit_statement(
-            user=france,
-            meeting=open_meeting,
-            entity=draft.entity,
-            channel=Channel.WEB,
-            prepared=prepared,
-            received_at=timezone.now(),
-            draft=draft,
-        )
+        pipeline.submit(arrival, pipeline.received_from_draft(draft), draft=draft)
 
     assert confirmed.value.version == StatementVersion.objects.get()
     assert Receipt.objects.count() == 1
@@ -302,10 +288,7 @@ print(json.dumps({"meeting": meeting.pk, "session": session.session_key}))
 COUNTS = """
 import json
 from opendebate.common.models import AuditEntry
-from opendebate.statements import services
-from opendebate.statements.enums import Channel
 from opendebate.statements.models import Receipt, StatementDraft, StatementVersion
-from opendebate.statements.reading import PASTED_NAME, read_submission
 print(json.dumps([
     StatementVersion.objects.count(), Receipt.objects.count(),
     AuditEntry.objects.filter(action="statement.submitted").count(),

@@ -13,9 +13,7 @@ from opendebate.accounts.models import User
 from opendebate.meetings.demo import create_seed_meeting
 from opendebate.statements.dashboard import chart_svg
 from opendebate.statements.enums import Channel
-from opendebate.statements.reading import read_submission
-from opendebate.statements.services import prepare_statement, submit_statement
-from tests.conftest import entity_of
+from tests.conftest import entity_of, submit_text
 from tests.statements.conftest import ENGLISH
 
 UTC = datetime.UTC
@@ -73,15 +71,8 @@ def test_chart_without_statements_is_an_empty_titled_image() -> None:
 @pytest.mark.django_db
 def test_dashboard_chart_speaks_arabic(as_secretariat: Client, france: User) -> None:
     meeting = create_seed_meeting()
-    submission = read_submission(data=ENGLISH.encode(), name="pasted.txt", pasted=True, heading="x")
-    submit_statement(
-        user=france,
-        meeting=meeting,
-        entity=entity_of(france),
-        channel=Channel.WEB,
-        prepared=prepare_statement(meeting=meeting, submission=submission),
-        received_at=datetime.datetime(2020, 9, 5, 12, tzinfo=UTC),
-    )
+    at = datetime.datetime(2020, 9, 5, 12, tzinfo=UTC)
+    submit_text(meeting, entity_of(france), ENGLISH, user=france, channel=Channel.WEB, at=at)
     as_secretariat.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
     # LocaleMiddleware leaves Arabic active in this thread; the block puts English back after.
     with translation.override("en"):

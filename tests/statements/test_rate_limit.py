@@ -9,16 +9,14 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from opendebate.accounts.models import User
 from opendebate.common import ratelimit
 from opendebate.meetings.models import Meeting
-from opendebate.statements import services
 from opendebate.statements.enums import Channel
 from opendebate.statements.models import RefusedSubmission, StatementDraft, StatementVersion
-from opendebate.statements.reading import PASTED_NAME, read_submission
+from tests.conftest import submit_text
 from tests.statements.conftest import ENGLISH
 from tests.statements.test_api import api
 
@@ -85,16 +83,6 @@ def test_mail_is_not_counted(france: User, open_meeting: Meeting) -> None:
     entity = france.entity
     assert entity is not None
     for _ in range(3):
-        submission = read_submission(
-            data=ENGLISH.encode(), name=PASTED_NAME, pasted=True, heading="By mail"
-        )
-        services.submit_statement(
-            user=None,
-            meeting=open_meeting,
-            entity=entity,
-            channel=Channel.EMAIL,
-            prepared=services.prepare_statement(meeting=open_meeting, submission=submission),
-            received_at=timezone.now(),
-        )
+        submit_text(open_meeting, entity, ENGLISH, channel=Channel.EMAIL, heading="By mail")
     assert post(api(france), open_meeting).status_code == 201
     assert StatementVersion.objects.count() == 4

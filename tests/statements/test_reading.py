@@ -19,8 +19,8 @@ from opendebate.ingest.limits import MAX_LINES, MAX_PAGE_OBJECTS, MAX_PARAGRAPHS
 from opendebate.intake.enums import MessageState
 from opendebate.intake.processing import process_message
 from opendebate.meetings.models import Meeting
-from opendebate.statements import reading
-from opendebate.statements.content import SubmissionRefused
+from opendebate.statements import pipeline, reading
+from opendebate.statements.content import Received, SubmissionRefused
 from opendebate.statements.models import KeptReading, RefusedSubmission, StatementVersion
 from tests.ingest import hostile
 from tests.intake.test_processing import message, stored
@@ -103,7 +103,7 @@ def test_refusal_is_kept_so_the_same_file_is_not_read_again(
 
 
 def test_file_stopped_at_the_budget_is_read_again_next_time(
-    reads: list[str], monkeypatch: pytest.MonkeyPatch
+    reads: list[str], monkeypatch: pytest.MonkeyPatch, open_meeting: Meeting
 ) -> None:
     # A busy machine could make a normal file miss its budget: that refusal is not kept.
     def slow(data: bytes, filename: str) -> Reading:
@@ -114,7 +114,9 @@ def test_file_stopped_at_the_budget_is_read_again_next_time(
     data = hostile.nested_forms(8, 10)
     for _ in range(2):
         with pytest.raises(SubmissionRefused):
-            reading.read_submission(data=data, name="s.pdf", pasted=False, heading="x")
+            pipeline.read(
+                open_meeting, Received(data=data, name="s.pdf", pasted=False, heading="x")
+            )
     assert reads == ["s.pdf", "s.pdf"]
     assert not KeptReading.objects.exists()
 

@@ -10,10 +10,11 @@ from django.utils import timezone
 
 from opendebate.entities.models import Entity
 from opendebate.meetings.models import Meeting
-from opendebate.statements import services
+from opendebate.statements import pipeline
+from opendebate.statements.content import Received
 from opendebate.statements.enums import Channel
 from opendebate.statements.models import Receipt
-from opendebate.statements.reading import PASTED_NAME, read_submission
+from opendebate.statements.pipeline import PASTED_NAME
 from opendebate.statements.receipts import verify_chain
 from tests.statements.conftest import ENGLISH
 
@@ -24,10 +25,9 @@ CODES = ("FRA", "CAN", "DEU", "BRA", "IND", "JPN", "KEN", "MEX")
 def test_simultaneous_submissions_chain_one_after_the_other(open_meeting: Meeting) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("SQLite's immediate transactions take the write lock first: none overlap")
-    submission = read_submission(
-        data=ENGLISH.encode(), name=PASTED_NAME, pasted=True, heading="Statement"
-    )
-    prepared = services.prepare_statement(meeting=open_meeting, submission=submission)
+    received = Received(data=ENGLISH.encode(), name=PASTED_NAME, pasted=True, heading="Statement")
+    # Read beforehand, as mail is, so that the threads meet where the versions are recorded.
+    prepared = pipeline.read(open_meeting, received)
     entities = list(Entity.objects.filter(code__in=CODES))
     together = threading.Barrier(len(entities))
     failures: list[Exception] = []
@@ -35,14 +35,8 @@ def test_simultaneous_submissions_chain_one_after_the_other(open_meeting: Meetin
     def submit(entity: Entity) -> None:
         try:
             together.wait()
-            services.submit_statement(
-                user=None,
-                meeting=open_meeting,
-                entity=entity,
-                channel=Channel.API,
-                prepared=prepared,
-                received_at=timezone.now(),
-            )
+            arrival = pipeline.Arrival(open_meeting, entity, Channel.API, timezone.now())
+            pipeline.submit(arrival, received, prepared=prepared)
         except Exception as error:
             failures.append(error)
         finally:

@@ -15,34 +15,29 @@ from opendebate.common.models import AuditEntry
 from opendebate.entities.models import Entity, EntityContact
 from opendebate.meetings.enums import LatePolicy
 from opendebate.meetings.models import Meeting
-from opendebate.statements import services
-from opendebate.statements.content import SubmissionRefused
+from opendebate.statements import pipeline, services
+from opendebate.statements.content import Received, SubmissionRefused
 from opendebate.statements.enums import Channel, StatementStatus, Timeliness
 from opendebate.statements.models import Receipt, RefusedSubmission, StatementVersion
-from opendebate.statements.reading import read_submission
+from opendebate.statements.pipeline import PASTED_NAME
 from opendebate.statements.receipts import verify_chain
-from tests.conftest import entity_of
+from tests.conftest import entity_of, submit_text
 from tests.statements.conftest import ARABIC, CHINESE, ENGLISH, FRENCH
 
 pytestmark = pytest.mark.django_db
 
 
 def prepared(meeting: Meeting, text: str, language: str | None = None) -> services.Prepared:
-    submission = read_submission(
-        data=text.encode(), name="pasted.txt", pasted=True, heading="Statement", language=language
+    received = Received(
+        data=text.encode(), name=PASTED_NAME, pasted=True, heading="Statement", language=language
     )
-    return services.prepare_statement(meeting=meeting, submission=submission)
+    return pipeline.read(meeting, received)
 
 
-def submit(user: User, meeting: Meeting, text: str = ENGLISH, **kwargs: object) -> StatementVersion:
-    return services.submit_statement(
-        user=user,
-        meeting=meeting,
-        entity=entity_of(user),
-        channel=Channel.WEB,
-        prepared=prepared(meeting, text),
-        received_at=kwargs.get("at", timezone.now()),  # type: ignore[arg-type]
-    )
+def submit(
+    user: User, meeting: Meeting, text: str = ENGLISH, at: datetime.datetime | None = None
+) -> StatementVersion:
+    return submit_text(meeting, entity_of(user), text, user=user, channel=Channel.WEB, at=at)
 
 
 @pytest.mark.parametrize(
@@ -107,14 +102,7 @@ def test_receipt_is_emailed_to_the_contacts(
 
 def test_wrong_delegation_cannot_submit(france: User, open_meeting: Meeting) -> None:
     with pytest.raises(PermissionDenied):
-        services.submit_statement(
-            user=france,
-            meeting=open_meeting,
-            entity=Entity.objects.get(code="CAN"),
-            channel=Channel.API,
-            prepared=prepared(open_meeting, ENGLISH),
-            received_at=timezone.now(),
-        )
+        submit_text(open_meeting, Entity.objects.get(code="CAN"), ENGLISH, user=france)
     assert StatementVersion.objects.count() == 0
 
 

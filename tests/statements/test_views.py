@@ -12,8 +12,7 @@ from opendebate.accounts.models import User
 from opendebate.common.models import AuditEntry
 from opendebate.meetings.models import Meeting
 from opendebate.statements.models import RefusedSubmission, StatementDraft, StatementVersion
-from opendebate.statements.reading import read_submission
-from tests.conftest import entity_of
+from tests.conftest import entity_of, submit_text
 from tests.statements.conftest import ARABIC, CHINESE, ENGLISH
 
 if TYPE_CHECKING:
@@ -161,18 +160,10 @@ def test_dashboard_lists_statuses_chart_and_csv(as_secretariat: Client, france: 
 
     from opendebate.meetings.demo import create_seed_meeting
     from opendebate.statements.enums import Channel
-    from opendebate.statements.services import prepare_statement, submit_statement
 
     meeting = create_seed_meeting()  # 8 September 2020: the 2020 Council and the OIF of 2020
-    submission = read_submission(data=ENGLISH.encode(), name="pasted.txt", pasted=True, heading="x")
-    submit_statement(
-        user=france,
-        meeting=meeting,
-        entity=entity_of(france),
-        channel=Channel.WEB,
-        prepared=prepare_statement(meeting=meeting, submission=submission),
-        received_at=datetime.datetime(2020, 9, 5, 12, tzinfo=datetime.UTC),
-    )
+    at = datetime.datetime(2020, 9, 5, 12, tzinfo=datetime.UTC)
+    submit_text(meeting, entity_of(france), ENGLISH, user=france, channel=Channel.WEB, at=at)
     html = as_secretariat.get(f"/meetings/{meeting.pk}/dashboard/?group=council").content.decode()
     assert "<svg" in html
     assert 'class="deadline"' in html

@@ -24,12 +24,12 @@ from opendebate.api.serializers import (
 from opendebate.entities.models import Entity
 from opendebate.ingest import safe_filename
 from opendebate.meetings.queries import meetings_visible_to
-from opendebate.statements import services
-from opendebate.statements.content import SubmissionRefused, SubmissionThrottled
+from opendebate.statements import pipeline, services
+from opendebate.statements.content import Received, SubmissionRefused, SubmissionThrottled
 from opendebate.statements.enums import Channel
 from opendebate.statements.models import Receipt, Statement
+from opendebate.statements.pipeline import PASTED_NAME
 from opendebate.statements.queries import statements_for_meeting
-from opendebate.statements.reading import PASTED_NAME, receive
 
 
 class AuthenticatedRequest(Request):
@@ -113,32 +113,18 @@ def submit(request: AuthenticatedRequest, pk: int) -> Response:
             status=status.HTTP_403_FORBIDDEN,
         )
     pasted = "file" not in data
-    channel = Channel.API
+    received = Received(
+        data=data["text"].encode("utf-8") if pasted else data["file"],
+        name=PASTED_NAME if pasted else safe_filename(data["filename"]),
+        pasted=pasted,
+        heading=data["heading"],
+        signatory_name=data.get("signatory_name", ""),
+        signatory_function=data.get("signatory_function", ""),
+        language=data.get("language") or None,
+    )
+    arrival = pipeline.Arrival(meeting, entity, Channel.API, received_at, user=user)
     try:
-        prepared = receive(
-            user=user,
-            meeting=meeting,
-            entity=entity,
-            channel=channel,
-            data=data["text"].encode("utf-8") if pasted else data["file"],
-            name=PASTED_NAME if pasted else safe_filename(data["filename"]),
-            pasted=pasted,
-            heading=data["heading"],
-            signatory_name=data.get("signatory_name", ""),
-            signatory_function=data.get("signatory_function", ""),
-            language=data.get("language"),
-        )
-    except SubmissionRefused as refusal:
-        return _refusal(refusal)
-    try:
-        version = services.submit_statement(
-            user=user,
-            meeting=meeting,
-            entity=entity,
-            channel=channel,
-            prepared=prepared,
-            received_at=received_at,
-        )
+        submitted = pipeline.submit(arrival, received)
     except SubmissionThrottled as refusal:
         response = _refusal(refusal, status.HTTP_429_TOO_MANY_REQUESTS)
         response["Retry-After"] = str(refusal.retry_after)
@@ -149,7 +135,7 @@ def submit(request: AuthenticatedRequest, pk: int) -> Response:
         return Response(
             {"code": "forbidden", "message": str(denied)}, status=status.HTTP_403_FORBIDDEN
         )
-    body = SubmittedSerializer(version, context={"warnings": prepared.warnings}).data
+    body = SubmittedSerializer(submitted.version, context={"warnings": submitted.warnings}).data
     return Response(body, status=status.HTTP_201_CREATED)
 
 

@@ -39,10 +39,11 @@ from opendebate.compilation.services import (
 from opendebate.documents.grammar import french_de, spanish_de
 from opendebate.entities.models import Entity
 from opendebate.entities.queries import submitting_entities
-from opendebate.statements import services
+from opendebate.statements import pipeline
+from opendebate.statements.content import Received
 from opendebate.statements.enums import Channel
 from opendebate.statements.models import Statement, StatementVersion
-from opendebate.statements.reading import PASTED_NAME, read_submission
+from opendebate.statements.pipeline import PASTED_NAME, Arrival
 from opendebate.statements.wordcount import count_words
 
 if TYPE_CHECKING:
@@ -209,23 +210,22 @@ def plan_statements(
 def submit_planned(meeting: Meeting, planned: PlannedStatement) -> StatementVersion:
     """Submit as the channel would: an upload is a text file read like one, the rest pasted."""
     upload = planned.channel == Channel.UPLOAD
-    submission = read_submission(
+    received = Received(
         data=planned.text.encode(),
         name=f"statement-{planned.entity.code.lower()}.txt" if upload else PASTED_NAME,
         pasted=not upload,
         heading=planned.heading,
         language=planned.language,
     )
-    prepared = services.prepare_statement(meeting=meeting, submission=submission)
-    return services.submit_statement(
-        user=None,
-        meeting=meeting,
-        entity=planned.entity,
-        channel=planned.channel,
-        prepared=prepared,
-        received_at=planned.received_at,
-        receipt_language=planned.language if planned.channel == Channel.EMAIL else None,
+    receipt_language = planned.language if planned.channel == Channel.EMAIL else None
+    arrival = Arrival(
+        meeting,
+        planned.entity,
+        planned.channel,
+        planned.received_at,
+        receipt_language=receipt_language,
     )
+    return pipeline.submit(arrival, received).version
 
 
 @dataclass(frozen=True)

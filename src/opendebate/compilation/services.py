@@ -35,13 +35,11 @@ from opendebate.compilation.issued import index_issued
 from opendebate.compilation.models import Compilation, DeliveredStatement, OrderMove
 from opendebate.documents.render import FORMAT_BY_KEY, FORMATS, Format, render_all
 from opendebate.meetings.termbase import complete_function
-from opendebate.statements.annex import blocks_to_json, with_language
-from opendebate.statements.content import SubmissionRefused
+from opendebate.statements import pipeline
+from opendebate.statements.annex import blocks_to_json
+from opendebate.statements.content import Received
 from opendebate.statements.enums import Timeliness
-from opendebate.statements.language import detect_language
 from opendebate.statements.models import StatementVersion
-from opendebate.statements.reading import read_submission
-from opendebate.statements.wordcount import count_words
 
 if TYPE_CHECKING:
     from opendebate.accounts.models import User
@@ -96,18 +94,8 @@ def record_delivered(
     names = share_latin_name(speaker_names)
     if not names:
         raise ValidationError(_("Give the speaker's name in at least one language."))
-    submission = read_submission(
-        data=data, name=name, pasted=pasted, heading=heading, language=language
-    )
-    text = submission.content.text
-    chosen = language or detect_language(text)
-    if not text.strip() or chosen is None:
-        raise SubmissionRefused(
-            "language",
-            _(
-                "The text is empty or not in one of the six official languages; choose its language."
-            ),
-        )
+    received = Received(data=data, name=name, pasted=pasted, heading=heading, language=language)
+    prepared = pipeline.read(meeting, received, written=False)
     delivered = DeliveredStatement(
         meeting=meeting,
         section=section,
@@ -116,10 +104,10 @@ def record_delivered(
         speaker_names=names,
         speaker_functions=complete_function(speaker_functions),
         heading=heading.strip(),
-        language=chosen,
-        blocks=blocks_to_json(with_language(submission.content.blocks, chosen)),
-        text=text,
-        words=count_words(text, chosen).words,
+        language=prepared.language,
+        blocks=blocks_to_json(prepared.blocks),
+        text=prepared.submission.content.text,
+        words=prepared.count.words,
         original_name=name,
         sha256=hashlib.sha256(data).hexdigest(),
         recorded_by=user,

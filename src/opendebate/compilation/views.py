@@ -49,7 +49,7 @@ from opendebate.meetings.models import Meeting
 from opendebate.statements.content import SubmissionRefused
 from opendebate.statements.enums import Timeliness
 from opendebate.statements.models import StatementVersion
-from opendebate.statements.reading import PASTED_NAME
+from opendebate.statements.pipeline import PASTED_NAME
 
 
 class HtmxHttpRequest(AuthenticatedHttpRequest):

@@ -37,11 +37,13 @@ from opendebate.intake.store import read_raw
 from opendebate.intake.trust import check_sender
 from opendebate.meetings.enums import MeetingStatus
 from opendebate.meetings.models import Meeting
-from opendebate.statements import services
-from opendebate.statements.content import SubmissionRefused
+from opendebate.statements import pipeline
+from opendebate.statements.content import Received, SubmissionRefused
 from opendebate.statements.enums import Channel
 from opendebate.statements.language import detect_language
-from opendebate.statements.reading import PASTED_NAME, read_submission
+from opendebate.statements.models import StatementVersion
+from opendebate.statements.pipeline import PASTED_NAME, Arrival, Kept
+from opendebate.statements.services import Prepared
 
 if TYPE_CHECKING:
     from opendebate.accounts.models import User
@@ -49,13 +51,6 @@ if TYPE_CHECKING:
 _TAG = re.compile(r"\[(?:meeting\s*(?P<pk>\d+)|(?P<symbol>S/\d{4}/\d+))\]", re.IGNORECASE)
 _REPLY_PREFIX = re.compile(r"^\s*((re|fw|fwd|tr|rv|ref)\s*:\s*)+", re.IGNORECASE)
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Statement:
-    data: bytes
-    name: str
-    pasted: bool
 
 
 def intake_addresses() -> set[str]:
@@ -123,7 +118,8 @@ def find_entity(parsed: ParsedMessage) -> Entity | None:
     return entities.pop() if len(entities) == 1 else None
 
 
-def find_statement(parsed: ParsedMessage) -> Statement | TriageReason:
+def find_statement(parsed: ParsedMessage, heading: str = "") -> Received | TriageReason:
+    """The statement in a message: its only candidate attachment, else its text."""
     candidates: tuple[Attachment, ...] = statement_candidates(parsed)
     if not candidates:
         # A forwarded message's attachment counts when the outer message has none.
@@ -131,12 +127,16 @@ def find_statement(parsed: ParsedMessage) -> Statement | TriageReason:
     if len(candidates) > 1:
         return TriageReason.SEVERAL_ATTACHMENTS
     if candidates:
-        attachment = candidates[0]
-        return Statement(attachment.data, safe_filename(attachment.filename), pasted=False)
+        return attached(candidates[0], heading)
     body = parsed.text.strip() or next(
         (inner.text.strip() for inner in parsed.forwarded if inner.text.strip()), ""
     )
-    return Statement(body.encode("utf-8"), PASTED_NAME, pasted=True)
+    return Received(data=body.encode("utf-8"), name=PASTED_NAME, pasted=True, heading=heading)
+
+
+def attached(attachment: Attachment, heading: str) -> Received:
+    name = safe_filename(attachment.filename) or PASTED_NAME
+    return Received(data=attachment.data, name=name, pasted=False, heading=heading)
 
 
 def heading_from(subject: str, entity: Entity) -> str:
@@ -158,12 +158,15 @@ def _record_headers(message: InboundMessage, parsed: ParsedMessage) -> None:
     message.language = detect_language(f"{parsed.subject}\n{parsed.text}"[:600]) or ""
 
 
-def _finish(message: InboundMessage, state: MessageState, **fields: object) -> None:
-    message.state = state
-    message.processed_at = timezone.now()
-    for name, value in fields.items():
-        setattr(message, name, value)
-    message.save()
+@dataclass(frozen=True)
+class Found:
+    """A statement in a message from a verified contact, for a meeting."""
+
+    meeting: Meeting
+    entity: Entity
+    statement: Received
+    # What reading it gave, when it was read before the transaction that records it.
+    prepared: Prepared | SubmissionRefused | None = None
 
 
 @dataclass(frozen=True)
@@ -171,9 +174,34 @@ class Decision:
     """What processing concluded, before anything is written."""
 
     state: MessageState
-    fields: dict[str, object]
-    prepared: services.Prepared | SubmissionRefused | None = None
-    reply_code: str = ""
+    meeting: Meeting | None = None
+    entity: Entity | None = None
+    triage_reason: TriageReason | None = None
+    detail: str = ""
+    unsent_reply: str = ""  # the reply an unverified sender would have had
+    duplicate_of: InboundMessage | None = None
+    reply_code: str = ""  # the refusal mailed to a verified sender
+    found: Found | None = None  # ACCEPTED: what `record` submits
+
+
+def _finish(
+    message: InboundMessage,
+    state: MessageState,
+    meeting: Meeting | None,
+    entity: Entity | None,
+    *,
+    triage_reason: TriageReason | None = None,
+    detail: str = "",
+    unsent_reply: str = "",
+    duplicate_of: InboundMessage | None = None,
+    version: StatementVersion | None = None,
+) -> None:
+    message.state, message.processed_at = state, timezone.now()
+    message.meeting, message.entity = meeting, entity
+    message.triage_reason = triage_reason or ""
+    message.detail, message.unsent_reply = detail, unsent_reply
+    message.duplicate_of, message.version = duplicate_of, version
+    message.save()
 
 
 def decide(message: InboundMessage) -> Decision:
@@ -191,42 +219,43 @@ def decide(message: InboundMessage) -> Decision:
         else None
     )
     if earlier is not None:
-        return Decision(MessageState.DUPLICATE, {"duplicate_of": earlier})
+        return Decision(MessageState.DUPLICATE, duplicate_of=earlier)
     meeting, meeting_problem = find_meeting(parsed, list(message.recipients))
     entity = find_entity(parsed)
     message.sender_check = check_sender(
         parsed, envelope_from=message.envelope_from, peer=message.peer
     )
-    held: dict[str, object] = {"meeting": meeting, "entity": entity}
     unreadable = unreadable_code(parsed)
     if unreadable and entity is not None and message.sender_verified:
         return Decision(
-            MessageState.REJECTED, {**held, "detail": unreadable}, reply_code=unreadable
+            MessageState.REJECTED, meeting, entity, detail=unreadable, reply_code=unreadable
         )
     if unreadable:
         # Anyone can write any From address: a reply would go to whoever owns it. The
         # Secretariat sees what would have been said, and decides.
         _subject, text = rejection(message, code=unreadable)
         reason = TriageReason.UNKNOWN_SENDER if entity is None else TriageReason.UNVERIFIED_SENDER
-        fields = {**held, "triage_reason": reason, "detail": unreadable, "unsent_reply": text}
-        return Decision(MessageState.TRIAGE, fields)
+        return Decision(
+            MessageState.TRIAGE, meeting, entity, reason, detail=unreadable, unsent_reply=text
+        )
     sender = message.envelope_from or parsed.from_address
     if message.source == "imap" and sender_over_limit(sender, now=message.received_at):
-        return Decision(MessageState.TRIAGE, {**held, "triage_reason": TriageReason.RATE_LIMITED})
+        return Decision(MessageState.TRIAGE, meeting, entity, TriageReason.RATE_LIMITED)
     if meeting is None:
-        return Decision(MessageState.TRIAGE, {**held, "triage_reason": meeting_problem})
+        return Decision(MessageState.TRIAGE, meeting, entity, meeting_problem)
     if entity is None:
-        return Decision(MessageState.TRIAGE, {**held, "triage_reason": TriageReason.UNKNOWN_SENDER})
+        return Decision(MessageState.TRIAGE, meeting, entity, TriageReason.UNKNOWN_SENDER)
     if not message.sender_verified:
-        reason = TriageReason.UNVERIFIED_SENDER
-        return Decision(MessageState.TRIAGE, {**held, "triage_reason": reason})
-    found = find_statement(parsed)
+        return Decision(MessageState.TRIAGE, meeting, entity, TriageReason.UNVERIFIED_SENDER)
+    found = find_statement(parsed, heading_from(parsed.subject, entity))
     if isinstance(found, TriageReason):
-        return Decision(MessageState.TRIAGE, {**held, "triage_reason": found})
-    prepared = prepare(found, meeting, heading_from(parsed.subject, entity))
-    if isinstance(prepared, services.Prepared):
+        return Decision(MessageState.TRIAGE, meeting, entity, found)
+    prepared = read(meeting, found)
+    if isinstance(prepared, Prepared):
         message.language = prepared.language
-    return Decision(MessageState.ACCEPTED, held, prepared=prepared)
+    return Decision(
+        MessageState.ACCEPTED, meeting, entity, found=Found(meeting, entity, found, prepared)
+    )
 
 
 def unreadable_code(parsed: ParsedMessage) -> str:
@@ -235,19 +264,15 @@ def unreadable_code(parsed: ParsedMessage) -> str:
     if parsed.tnef:
         return "tnef"
     found = find_statement(parsed)
-    if parsed.too_deep and isinstance(found, Statement) and found.pasted:
+    if parsed.too_deep and isinstance(found, Received) and found.pasted:
         return "too_deep"
     return ""
 
 
-def prepare(
-    statement: Statement, meeting: Meeting, heading: str
-) -> services.Prepared | SubmissionRefused:
+def read(meeting: Meeting, statement: Received) -> Prepared | SubmissionRefused:
+    """The statement read and checked, or why it is refused (kept by `record`)."""
     try:
-        submission = read_submission(
-            data=statement.data, name=statement.name, pasted=statement.pasted, heading=heading
-        )
-        return services.prepare_statement(meeting=meeting, submission=submission)
+        return pipeline.read(meeting, statement)
     except SubmissionRefused as refusal:
         return refusal
 
@@ -262,55 +287,46 @@ def process_message(message_id: int) -> MessageState:
         current = InboundMessage.objects.select_for_update().get(pk=message_id)
         if current.state != MessageState.RECEIVED:
             return MessageState(current.state)  # another processor finished it meanwhile
-        if decision.prepared is not None:
-            return record(message, decision.prepared, user=None, **decision.fields)  # type: ignore[arg-type]
-        _finish(message, decision.state, **decision.fields)
+        if decision.found is not None:
+            return record(message, decision.found, user=None)
+        _finish(
+            message,
+            decision.state,
+            decision.meeting,
+            decision.entity,
+            triage_reason=decision.triage_reason,
+            detail=decision.detail,
+            unsent_reply=decision.unsent_reply,
+            duplicate_of=decision.duplicate_of,
+        )
         if decision.reply_code:
             transaction.on_commit(lambda: send_rejection(message, code=decision.reply_code))
         return decision.state
 
 
-def record(
-    message: InboundMessage,
-    prepared: services.Prepared | SubmissionRefused,
-    *,
-    meeting: Meeting,
-    entity: Entity,
-    user: User | None,
-) -> MessageState:
-    """Submit a prepared statement through the same service as the web, or keep a refused one;
-    reply with the receipt or the reason. `user` is the Secretariat officer when triage
-    assigned the message. Call inside a transaction."""
+def record(message: InboundMessage, found: Found, *, user: User | None) -> MessageState:
+    """Submit the statement found in a message through the pipeline every channel uses (a
+    refused one is kept with the whole message), and reply with the receipt or the reason.
+    `user` is the Secretariat officer when triage assigned the message. Call inside a
+    transaction."""
+    arrival = Arrival(
+        found.meeting,
+        found.entity,
+        Channel.EMAIL,
+        message.received_at,
+        user=user,
+        receipt_language=message.language or None,
+        kept=Kept(read_raw(message), f"{message.sha256}.eml"),
+    )
     try:
-        if isinstance(prepared, SubmissionRefused):
-            services.refuse_submission(
-                user=user,
-                meeting=meeting,
-                entity=entity,
-                channel=Channel.EMAIL,
-                original=read_raw(message),
-                original_name=f"{message.sha256}.eml",
-                refusal=prepared,
-            )
-            raise prepared
-        version = services.submit_statement(
-            user=user,
-            meeting=meeting,
-            entity=entity,
-            channel=Channel.EMAIL,
-            prepared=prepared,
-            received_at=message.received_at,
-            receipt_language=message.language or None,
-        )
+        submitted = pipeline.submit(arrival, found.statement, prepared=found.prepared)
     except SubmissionRefused as refusal:
-        code, reason = (
-            refusal.code,
-            refusal.message,
-        )  # the exception name is unbound after this block
-        _finish(message, MessageState.REJECTED, meeting=meeting, entity=entity, detail=reason)
+        code, reason = refusal.code, refusal.message  # `refusal` is unbound after this block
+        _finish(message, MessageState.REJECTED, found.meeting, found.entity, detail=reason)
         transaction.on_commit(lambda: send_rejection(message, code=code, reason=reason))
         return MessageState.REJECTED
-    _finish(message, MessageState.ACCEPTED, meeting=meeting, entity=entity, version=version)
+    version = submitted.version
+    _finish(message, MessageState.ACCEPTED, found.meeting, found.entity, version=version)
     return MessageState.ACCEPTED
 
 

@@ -9,20 +9,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from opendebate.common.services import record_audit
-from opendebate.ingest import safe_filename
 from opendebate.intake.enums import MessageState
 from opendebate.intake.models import InboundMessage
 from opendebate.intake.parsing import parse_message, statement_candidates
-from opendebate.intake.processing import (
-    Statement,
-    find_statement,
-    heading_from,
-    prepare,
-    record,
-)
+from opendebate.intake.processing import Found, attached, find_statement, heading_from, record
 from opendebate.intake.replies import send_rejection
 from opendebate.intake.store import read_raw
-from opendebate.statements.reading import PASTED_NAME
+from opendebate.statements.content import Received
 
 if TYPE_CHECKING:
     from opendebate.accounts.models import User
@@ -52,24 +45,20 @@ def assign_message(
     (None: the only candidate, or the body)."""
     message = _held(message_id)
     parsed = parse_message(read_raw(message))
+    heading = heading_from(parsed.subject, entity)
     if attachment is None:
-        found = find_statement(parsed)
-        if not isinstance(found, Statement):
+        statement = find_statement(parsed, heading)
+        if not isinstance(statement, Received):
             raise TriageError(_("Choose which attachment is the statement."))
-        statement = found
     else:
         candidates = statement_candidates(parsed)
         if not 0 <= attachment < len(candidates):
             raise TriageError(_("That attachment does not exist."))
-        chosen = candidates[attachment]
-        statement = Statement(
-            chosen.data, safe_filename(chosen.filename) or PASTED_NAME, pasted=False
-        )
+        statement = attached(candidates[attachment], heading)
     record_audit(
         action="intake.assigned", actor=user, entity=entity, subject=f"message {message.pk}"
     )
-    prepared = prepare(statement, meeting, heading_from(parsed.subject, entity))
-    return record(message, prepared, meeting=meeting, entity=entity, user=user)
+    return record(message, Found(meeting, entity, statement), user=user)
 
 
 @transaction.atomic

@@ -47,3 +47,16 @@ class WordCount:
     words: int
     characters: int
     characters_no_spaces: int
+
+
+@dataclass(frozen=True)
+class Received:
+    """A statement as a channel received it, before anything is read or judged."""
+
+    data: bytes
+    name: str  # the file's name; statements.pipeline.PASTED_NAME for text
+    pasted: bool  # typed or pasted text, sent as UTF-8 so that the receipt's hash covers it
+    heading: str
+    signatory_name: str = ""
+    signatory_function: str = ""
+    language: str | None = None  # declared; detected when None

@@ -1,4 +1,5 @@
-"""Bytes as received, from any channel, to a Submission: the one entry point for extraction.
+"""Reading a received file once, whichever channel brought it (statements.pipeline reads
+through here).
 
 A file is read once: what reading it gave (its blocks, or why it was refused) is kept by its
 SHA-256 and extension (KeptReading), so that the preview, the confirmation and a retried e-mail
@@ -10,31 +11,12 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _
 
-from opendebate.ingest import (
-    READER_VERSION,
-    Reading,
-    Refused,
-    read_file,
-    read_pasted,
-    safe_filename,
-)
-from opendebate.statements import services
-from opendebate.statements.content import ExtractedText, SubmissionRefused
-from opendebate.statements.enums import Channel
+from opendebate.ingest import READER_VERSION, Reading, Refused, read_file, safe_filename
 from opendebate.statements.models import KeptReading
-from opendebate.statements.services import Prepared, Submission
 
-if TYPE_CHECKING:
-    from opendebate.accounts.models import User
-    from opendebate.entities.models import Entity
-    from opendebate.meetings.models import Meeting
-
-PASTED_NAME = "pasted.txt"
 # Refusals that say something about the server at the time rather than about the file: a busy
 # machine can make a normal file miss its budget, so the next attempt reads it again.
 _NOT_KEPT = frozenset({"too_slow"})
@@ -75,80 +57,3 @@ def read_kept(data: bytes, name: str) -> Reading:
         raise
     _keep(sha256, extension, reading, None)
     return reading
-
-
-def read_submission(
-    *,
-    data: bytes,
-    name: str,
-    pasted: bool,
-    heading: str,
-    signatory_name: str = "",
-    signatory_function: str = "",
-    language: str | None = None,
-) -> Submission:
-    """Extract the statement from what was received. Raises SubmissionRefused.
-
-    Pasted text arrives as UTF-8 bytes so that the receipt's hash covers exactly what was sent.
-    """
-    try:
-        if pasted:
-            try:
-                reading = read_pasted(data.decode("utf-8"))
-            except UnicodeDecodeError:
-                raise SubmissionRefused(
-                    "encoding", _("The pasted text could not be read. Paste it again.")
-                ) from None
-        else:
-            reading = read_kept(data, name)
-    except Refused as refusal:
-        raise SubmissionRefused(refusal.code, refusal.message) from None
-    return Submission(
-        heading=heading,
-        content=ExtractedText(reading.blocks),
-        original=data,
-        original_name=name,
-        signatory_name=signatory_name,
-        signatory_function=signatory_function,
-        language=language or None,
-    )
-
-
-def receive(
-    *,
-    user: User | None,
-    meeting: Meeting,
-    entity: Entity,
-    channel: Channel,
-    data: bytes,
-    name: str,
-    pasted: bool,
-    heading: str,
-    signatory_name: str = "",
-    signatory_function: str = "",
-    language: str | None = None,
-) -> Prepared:
-    """Read and check a statement as any channel received it. Writes nothing when it is
-    acceptable; when it is not, keeps the bytes with the reason and raises SubmissionRefused."""
-    try:
-        submission = read_submission(
-            data=data,
-            name=name,
-            pasted=pasted,
-            heading=heading,
-            signatory_name=signatory_name,
-            signatory_function=signatory_function,
-            language=language,
-        )
-        return services.prepare_statement(meeting=meeting, submission=submission)
-    except SubmissionRefused as refusal:
-        services.refuse_submission(
-            user=user,
-            meeting=meeting,
-            entity=entity,
-            channel=channel,
-            original=data,
-            original_name=name,
-            refusal=refusal,
-        )
-        raise

@@ -1,7 +1,7 @@
 """Every write to statements: drafts, submissions and revisions, withdrawal, late acceptance.
 
-The web form, the upload, the API and e-mail all call `submit_statement`; only the channel
-differs. A submission is judged against the deadline at the moment the server finished
+Statements come in through statements.pipeline, which every channel calls; this module
+holds its steps. A submission is judged against the deadline at the moment the server finished
 receiving it (`received_at`), and every accepted version gets a receipt in the hash chain.
 """
 
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -30,6 +30,7 @@ from opendebate.meetings.enums import LatePolicy, MeetingStatus
 from opendebate.statements.annex import blocks_to_json, with_language
 from opendebate.statements.content import (
     ExtractedText,
+    Received,
     SubmissionRefused,
     SubmissionThrottled,
     WordCount,
@@ -62,15 +63,10 @@ RATE_LIMITED_CHANNELS = frozenset({Channel.WEB, Channel.UPLOAD, Channel.API})
 
 @dataclass(frozen=True)
 class Submission:
-    """What a delegation sends, whatever the channel, before anything is judged."""
+    """A received statement and the text read from it, before anything is judged."""
 
-    heading: str
+    received: Received
     content: ExtractedText
-    original: bytes
-    original_name: str
-    signatory_name: str = ""
-    signatory_function: str = ""
-    language: str | None = None  # declared; detected when None
 
 
 @dataclass(frozen=True)
@@ -88,13 +84,16 @@ class Prepared:
         return with_language(self.submission.content.blocks, self.language)
 
 
-def prepare_statement(*, meeting: Meeting, submission: Submission) -> Prepared:
+def prepare_statement(
+    *, meeting: Meeting, submission: Submission, written: bool = True
+) -> Prepared:
     """Detect the language, count the words and check the meeting's rules. Writes nothing.
 
     Characters no document may hold (controls, non-characters) are removed here, once for every
     channel; characters the PDF has no face for are kept and named in a warning.
     Raises SubmissionRefused for empty text, a language that is not one of the meeting's, or a
-    statement over a hard word limit.
+    written statement over a hard word limit (`written` False: one delivered at the meeting,
+    which may be in any official language and is not bound by the written word guidance).
     """
     submission = _cleaned(submission)
     text = submission.content.text
@@ -103,8 +102,9 @@ def prepare_statement(*, meeting: Meeting, submission: Submission) -> Prepared:
             "empty", _("The statement has no text. Paste the text or upload a file that has it.")
         )
     detected = detect_language(text)
-    language = submission.language or detected
-    if language is None or language not in meeting.accepted_languages:
+    declared = submission.received.language
+    language = declared or detected
+    if language is None or (written and language not in meeting.accepted_languages):
         raise SubmissionRefused(
             "language",
             _(
@@ -115,7 +115,7 @@ def prepare_statement(*, meeting: Meeting, submission: Submission) -> Prepared:
         )
     count = count_words(text, language)
     warnings: list[str] = []
-    guidance = meeting.word_guidance
+    guidance = meeting.word_guidance if written else None
     if guidance and count.words > guidance * WORD_GUIDANCE_TOLERANCE:
         if meeting.word_limit_is_hard:
             raise SubmissionRefused(
@@ -133,31 +133,33 @@ def prepare_statement(*, meeting: Meeting, submission: Submission) -> Prepared:
             )
             % {"words": count.words, "limit": guidance}
         )
-    if submission.language and detected and detected != submission.language:
+    if declared and detected and detected != declared:
         warnings.append(
             _("You chose %(chosen)s, but the text looks like %(detected)s. Check the language.")
-            % {"chosen": submission.language, "detected": detected}
+            % {"chosen": declared, "detected": detected}
         )
     warnings.extend(_unprintable_warnings(submission))
     return Prepared(submission, language, detected, count, tuple(warnings))
 
 
 def _cleaned(submission: Submission) -> Submission:
-    return dataclasses.replace(
-        submission,
-        heading=clean_text(submission.heading),
-        content=ExtractedText(clean_blocks(submission.content.blocks)),
-        signatory_name=clean_text(submission.signatory_name),
-        signatory_function=clean_text(submission.signatory_function),
+    received = submission.received
+    cleaned = dataclasses.replace(
+        received,
+        heading=clean_text(received.heading),
+        signatory_name=clean_text(received.signatory_name),
+        signatory_function=clean_text(received.signatory_function),
     )
+    return Submission(cleaned, ExtractedText(clean_blocks(submission.content.blocks)))
 
 
 def _unprintable_warnings(submission: Submission) -> list[str]:
     """The characters the compilation's PDF will show as a code in a box, and where they are,
     so that the delegation can replace them before confirming (the preview shows warnings)."""
-    signature = f"{submission.signatory_name}\n{submission.signatory_function}"
+    received = submission.received
+    signature = f"{received.signatory_name}\n{received.signatory_function}"
     texts = [
-        (_("the heading"), submission.heading),
+        (_("the heading"), received.heading),
         *(
             (_("paragraph %(number)d") % {"number": number}, block.marker + block.text)
             for number, block in enumerate(submission.content.blocks, start=1)
@@ -237,7 +239,7 @@ def submit_statement(
 ) -> StatementVersion:
     """Record a new version of `entity`'s statement and its receipt; e-mail the receipt
     (in `receipt_language` when given: a mailed statement is answered in its own language).
-    `draft` is the previewed draft being confirmed (see `confirm_draft`): raises
+    `draft` is the previewed draft being confirmed (see `pipeline.confirm`): raises
     AlreadyConfirmed, recording nothing, when it already became a version.
 
     `user` is None only for mail attributed through the entity's registered contacts.
@@ -251,7 +253,7 @@ def submit_statement(
     """
     if user is not None and not can_act_for(user, entity):
         raise PermissionDenied(_("You may only submit for your own delegation."))
-    submission = prepared.submission
+    received = prepared.submission.received
     timeliness = timeliness_at(meeting, received_at)
     problem: SubmissionRefused | None = None
     if meeting.status != MeetingStatus.CONFIRMED or not entity.can_submit:
@@ -274,8 +276,8 @@ def submit_statement(
             meeting=meeting,
             entity=entity,
             channel=channel,
-            original=submission.original,
-            original_name=submission.original_name,
+            original=received.data,
+            original_name=received.name,
             refusal=problem,
         )
         raise problem
@@ -298,51 +300,6 @@ class AlreadyConfirmed(Exception):
     def __init__(self, version: StatementVersion) -> None:
         super().__init__(f"draft {version.draft_id} is version {version.pk}")
         self.version = version
-
-
-@dataclass(frozen=True)
-class Confirmation:
-    version: StatementVersion
-    new: bool  # False when the draft had already been confirmed: nothing was recorded now
-
-
-def confirm_draft(
-    *, user: User, draft: StatementDraft, prepared: Prepared, received_at: datetime.datetime
-) -> Confirmation:
-    """Submit a previewed draft as its version, once (see `submit_statement` for what that
-    writes and raises).
-
-    Confirming is idempotent: a draft that already became a version (a double click, a
-    retried request, the same preview confirmed in several tabs at once) returns that version
-    with `new` False and records nothing, whatever the deadline or the rate limit say now.
-    Simultaneous confirmations queue on the statement's row lock (PostgreSQL) or the write
-    lock (SQLite's immediate transactions), and the one that waited finds the version the
-    first made; the unique `StatementVersion.draft` is what holds should they not queue.
-    Raises PermissionDenied for a draft of another user.
-    """
-    if draft.user_id != user.pk:
-        raise PermissionDenied(_("This draft was prepared by another user."))
-    earlier = confirmed_version(draft)
-    if earlier is not None:
-        return Confirmation(earlier, new=False)
-    try:
-        version = submit_statement(
-            user=user,
-            meeting=draft.meeting,
-            entity=draft.entity,
-            channel=Channel(draft.channel),
-            prepared=prepared,
-            received_at=received_at,
-            draft=draft,
-        )
-    except AlreadyConfirmed as confirmed:
-        return Confirmation(confirmed.version, new=False)
-    except IntegrityError:
-        earlier = confirmed_version(draft)
-        if earlier is None:
-            raise
-        return Confirmation(earlier, new=False)
-    return Confirmation(version, new=True)
 
 
 def _throttled(entity: Entity) -> SubmissionThrottled | None:
@@ -388,16 +345,17 @@ def _record_version(
         statement.withdrawn_at = None
         statement.save(update_fields=["status", "withdrawn_at"])
     number = (statement.versions.aggregate(last=Max("number"))["last"] or 0) + 1
-    digest = hashlib.sha256(submission.original).hexdigest()
+    received = submission.received
+    digest = hashlib.sha256(received.data).hexdigest()
     version = StatementVersion(
         statement=statement,
         number=number,
         channel=channel,
         submitted_by=user,
         received_at=received_at,
-        heading=submission.heading.strip(),
-        signatory_name=submission.signatory_name.strip(),
-        signatory_function=submission.signatory_function.strip(),
+        heading=received.heading.strip(),
+        signatory_name=received.signatory_name.strip(),
+        signatory_function=received.signatory_function.strip(),
         language=prepared.language,
         detected_language=prepared.detected_language or "",
         blocks=blocks_to_json(prepared.blocks),
@@ -405,12 +363,12 @@ def _record_version(
         words=prepared.count.words,
         characters=prepared.count.characters,
         characters_no_spaces=prepared.count.characters_no_spaces,
-        original_name=submission.original_name,
+        original_name=received.name,
         sha256=digest,
         timeliness=timeliness,
         draft=draft,
     )
-    version.original.save(digest, ContentFile(submission.original), save=False)
+    version.original.save(digest, ContentFile(received.data), save=False)
     version.save()
     receipt = append_receipt(version, receipt_reference(meeting, entity, number))
     record_audit(

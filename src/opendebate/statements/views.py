@@ -23,15 +23,15 @@ from opendebate.ingest import safe_filename
 from opendebate.meetings.letter import ANNEX
 from opendebate.meetings.models import Meeting
 from opendebate.meetings.queries import meetings_visible_to
-from opendebate.statements import services
+from opendebate.statements import pipeline, services
 from opendebate.statements.annex import statement_annex
-from opendebate.statements.content import SubmissionRefused, SubmissionThrottled
+from opendebate.statements.content import Received, SubmissionRefused, SubmissionThrottled
 from opendebate.statements.dashboard import GROUPS, Row, chart_svg, counts, rows, submission_times
 from opendebate.statements.enums import Channel
 from opendebate.statements.forms import LateAcceptanceForm, StatementForm
 from opendebate.statements.models import Statement, StatementDraft, StatementVersion
+from opendebate.statements.pipeline import PASTED_NAME
 from opendebate.statements.queries import confirmed_version, statements_for_meeting
-from opendebate.statements.reading import PASTED_NAME, read_submission, receive
 
 
 def _meeting_and_entity(request: HttpRequest, pk: int, code: str) -> tuple[Meeting, Entity]:
@@ -73,18 +73,18 @@ def _receive(
         data, name, channel = form.data.get("text", "").encode("utf-8"), PASTED_NAME, Channel.WEB
     else:
         data, name, channel = upload.read(), safe_filename(upload.name or ""), Channel.UPLOAD
+    received = Received(
+        data=data,
+        name=name,
+        pasted=upload is None,
+        heading=form.cleaned_data["heading"],
+        signatory_name=form.cleaned_data["signatory_name"],
+        signatory_function=form.cleaned_data["signatory_function"],
+        language=form.cleaned_data.get("language") or None,
+    )
+    arrival = pipeline.Arrival(meeting, entity, channel, timezone.now(), user=request.user)
     try:
-        receive(
-            user=request.user,
-            meeting=meeting,
-            entity=entity,
-            channel=channel,
-            data=data,
-            name=name,
-            pasted=upload is None,
-            heading=form.cleaned_data["heading"],
-            language=form.cleaned_data.get("language"),
-        )
+        pipeline.accept(arrival, received)
     except SubmissionRefused as refusal:
         form.add_error(None, refusal.message)
         return _page(request, meeting, entity, form, status=422)
@@ -127,21 +127,6 @@ def _page(
     return render(request, "statements/entity.html", context, status=status)
 
 
-def _prepared_from_draft(meeting: Meeting, draft: StatementDraft) -> services.Prepared:
-    with draft.original.open("rb") as handle:
-        data = handle.read()
-    submission = read_submission(
-        data=data,
-        name=draft.original_name,
-        pasted=draft.channel == Channel.WEB,
-        heading=draft.heading,
-        signatory_name=draft.signatory_name,
-        signatory_function=draft.signatory_function,
-        language=draft.language or None,
-    )
-    return services.prepare_statement(meeting=meeting, submission=submission)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def preview(request: AuthenticatedHttpRequest, pk: int, code: str, draft: int) -> HttpResponse:
@@ -153,12 +138,11 @@ def preview(request: AuthenticatedHttpRequest, pk: int, code: str, draft: int) -
         raise refuse(request, entity=entity, reason="another user's draft")
     confirmed = confirmed_version(pending)
     if confirmed is not None:
-        return _received(request, meeting, entity, services.Confirmation(confirmed, new=False))
-    prepared = _prepared_from_draft(meeting, pending)
+        return _received(request, meeting, entity, pipeline.Confirmation(confirmed, new=False))
     if request.method == "POST":
         try:
-            confirmation = services.confirm_draft(
-                user=request.user, draft=pending, prepared=prepared, received_at=timezone.now()
+            confirmation = pipeline.confirm(
+                user=request.user, draft=pending, received_at=timezone.now()
             )
         except SubmissionThrottled as refusal:
             # The draft stays: the same preview is confirmed again once the minute is over.
@@ -170,6 +154,11 @@ def preview(request: AuthenticatedHttpRequest, pk: int, code: str, draft: int) -
         except PermissionDenied:
             raise refuse(request, entity=entity, reason="not this delegation") from None
         return _received(request, meeting, entity, confirmation)
+    try:
+        prepared = pipeline.read(meeting, pipeline.received_from_draft(pending))
+    except SubmissionRefused as refusal:  # the meeting's rules changed since the draft was made
+        messages.error(request, refusal.message)
+        return redirect("statements:entity", pk=meeting.pk, code=entity.code)
     annex = statement_annex(
         number=None,
         heading=pending.heading,
@@ -193,7 +182,7 @@ def preview(request: AuthenticatedHttpRequest, pk: int, code: str, draft: int) -
 
 
 def _received(
-    request: HttpRequest, meeting: Meeting, entity: Entity, confirmation: services.Confirmation
+    request: HttpRequest, meeting: Meeting, entity: Entity, confirmation: pipeline.Confirmation
 ) -> HttpResponse:
     """To the statement's page, which lists the version and its receipt."""
     version = confirmation.version
