@@ -21,7 +21,7 @@ from django.db.models import QuerySet
 from opendebate.common.languages import Language
 from opendebate.compilation.enums import CompilationStatus
 from opendebate.compilation.models import AnnexText, Compilation
-from opendebate.compilation.search import normalize
+from opendebate.compilation.search import fold_lines
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -110,7 +110,7 @@ def index_issued(compilation: Compilation, html: bytes | None = None) -> None:
             heading=annex.heading,
             language=annex.language,
             text=annex.text,
-            folded=normalize(annex.text),
+            folded=fold_lines(annex.text),
         )
         for annex in issued.annexes
     ]

@@ -107,7 +107,7 @@ def _hits(rows: Iterable[AnnexText], query_terms: tuple[str, ...]) -> list[Hit]:
     """The rows' snippets: every row holds the terms (the query said so), `find` says where."""
     hits = []
     for row in rows:
-        found = find(row.text, query_terms)
+        found = find(row.text, query_terms, row.folded)
         if found is not None:
             hits.append(Hit(AnnexSummary.of(row), found))
     return hits
