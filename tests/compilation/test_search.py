@@ -115,6 +115,17 @@ def test_find_marks_the_earliest_hit_of_any_term() -> None:
         ("第一段落\n\n联合国合作\n合作", "合作 一段", Snippet("第", "一段", "落")),
         ("مقدمة\nالتعاون مع الأُمَم\nالتعاون", "الامم التعاون", Snippet("", "التعاون", " مع الأُمَم")),
         ("alpha\r\n  beta gamma", "gamma", Snippet(" beta ", "gamma", "")),
+        # Many more characters written than folded before the hit, and a mark after it.
+        (
+            "مقدمة\n" + "بَ" * 25 + " الأُمَمُ المتحدة",
+            "الامم",
+            Snippet("بَ" * 25 + " ", "الأُمَمُ", " المتحدة"),
+        ),
+        (
+            "序言\n" + "\u3000" * 30 + "联合国合作\u0301",
+            "合作",
+            Snippet(" 联合国", "合作\u0301", ""),
+        ),
     ],
 )
 def test_find_marks_the_first_hit_in_the_first_paragraph_holding_a_term(
