@@ -22,7 +22,7 @@ from opendebate.compilation import views_public
 from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind
 from opendebate.compilation.models import Compilation
-from opendebate.compilation.search import normalize
+from opendebate.compilation.search import fold_lines, normalize
 from opendebate.compilation.services import build, issue, start_compilation, start_successor
 from opendebate.documents.render_html import render_html
 from opendebate.meetings.models import Meeting
@@ -343,8 +343,13 @@ def test_issue_keeps_the_text_search_reads(issued: Compilation) -> None:
         for anchor, lang, _ in ANNEXES
     ]
     assert all(row.label == f"Annex {row.number}" for row in rows)
-    assert rows[7].folded == normalize(rows[7].text)
+    assert rows[7].folded == fold_lines(rows[7].text)
     assert "联合国" in rows[7].text
+    # One folded line a paragraph, in Chinese and Arabic alike: search finds a hit's paragraph.
+    assert [row.folded.count("\n") for row in rows[7:9]] == [
+        row.text.count("\n") for row in rows[7:9]
+    ]
+    assert rows[8].folded.split("\n")[-1] == normalize(rows[8].text.split("\n")[-1])
 
 
 def test_search_of_all_issued_compilations_reads_no_file_in_constant_queries(

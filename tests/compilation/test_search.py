@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from opendebate.compilation.search import Snippet, find, fold, normalize, snippet, terms
+from opendebate.compilation.search import (
+    Snippet,
+    find,
+    fold,
+    fold_lines,
+    normalize,
+    snippet,
+    terms,
+)
 from tests.statements.conftest import ARABIC, CHINESE, FRENCH
 
 
@@ -43,6 +51,18 @@ def test_normalize_is_fold_without_origins(text: str) -> None:
 
 def test_fold_unifies_apostrophes() -> None:
     assert fold("l’accord").text == fold("l'accord").text == "l'accord"
+
+
+def test_fold_lines_keeps_one_line_for_each_line_in_arabic_and_chinese() -> None:
+    text = "الأُمَم  المتحدة\n\n  联合国　合作\n"
+    assert fold_lines(text) == "الامم المتحده\n\n联合国 合作\n"
+    assert fold_lines(text).replace("\n", " ").split() == normalize(text).split()
+
+
+@pytest.mark.parametrize("text", [FRENCH, ARABIC, CHINESE])
+def test_find_with_the_kept_folded_lines_finds_what_it_finds_alone(text: str) -> None:
+    for query in ("cooperation", "الامم", "合国", "Sahel médiation"):
+        assert find(text, terms(query), fold_lines(text)) == find(text, terms(query))
 
 
 def test_terms_are_folded_deduplicated_words() -> None:
@@ -87,6 +107,31 @@ def test_find_needs_every_term() -> None:
 def test_find_marks_the_earliest_hit_of_any_term() -> None:
     found = find("one two three", terms("three two"))
     assert found == Snippet("one ", "two", " three")
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "expected"),
+    [
+        ("第一段落\n\n联合国合作\n合作", "合作 一段", Snippet("第", "一段", "落")),
+        ("مقدمة\nالتعاون مع الأُمَم\nالتعاون", "الامم التعاون", Snippet("", "التعاون", " مع الأُمَم")),
+        ("alpha\r\n  beta gamma", "gamma", Snippet(" beta ", "gamma", "")),
+        # Many more characters written than folded before the hit, and a mark after it.
+        (
+            "مقدمة\n" + "بَ" * 25 + " الأُمَمُ المتحدة",
+            "الامم",
+            Snippet("بَ" * 25 + " ", "الأُمَمُ", " المتحدة"),
+        ),
+        (
+            "序言\n" + "\u3000" * 30 + "联合国合作\u0301",
+            "合作",
+            Snippet(" 联合国", "合作\u0301", ""),
+        ),
+    ],
+)
+def test_find_marks_the_first_hit_in_the_first_paragraph_holding_a_term(
+    text: str, query: str, expected: Snippet
+) -> None:
+    assert find(text, terms(query)) == expected
 
 
 def test_find_reports_the_hit_as_written_with_its_marks() -> None:

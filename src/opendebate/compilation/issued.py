@@ -9,19 +9,21 @@ compilation issued before those rows existed is read once, the first time it is 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import lxml.html
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Value
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import GreaterThan
 
 from opendebate.common.languages import Language
 from opendebate.compilation.enums import CompilationStatus
 from opendebate.compilation.models import AnnexText, Compilation
-from opendebate.compilation.search import normalize
+from opendebate.compilation.search import fold_lines
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -110,7 +112,7 @@ def index_issued(compilation: Compilation, html: bytes | None = None) -> None:
             heading=annex.heading,
             language=annex.language,
             text=annex.text,
-            folded=normalize(annex.text),
+            folded=fold_lines(annex.text),
         )
         for annex in issued.annexes
     ]
@@ -137,7 +139,18 @@ def annexes_containing(
     if compilation is not None:
         rows = rows.filter(compilation=compilation)
     for term in query_terms:
-        rows = rows.filter(folded__contains=term)
+        # instr() on SQLite, strpos() on PostgreSQL: a plain search for the folded term, where
+        # `contains` (LIKE) also reads it as a pattern and took twice as long on a year of annexes.
+        rows = rows.filter(GreaterThan(StrIndex("folded", Value(term)), 0))
     return rows.order_by(
         "-compilation__issued_on", "-compilation__issued_at", "-compilation__pk", "number"
     )
+
+
+def annexes_in_order(pks: Sequence[int]) -> list[AnnexText]:
+    """The search rows `pks` names, in that order, with their compilation and meeting: a page
+    of results, read by key once the scan of the folded texts has ranked them. Three queries:
+    a page holds the annexes of a few compilations, each then read once rather than with
+    every row (select_related took twice as long for a page of 50)."""
+    rows = AnnexText.objects.prefetch_related("compilation__meeting").in_bulk(pks)
+    return [rows[pk] for pk in pks]

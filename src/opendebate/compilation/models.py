@@ -186,7 +186,7 @@ class AnnexText(models.Model):
     heading = models.TextField(blank=True)
     language = models.CharField(max_length=2, choices=Language.choices)
     text = models.TextField()  # as issued: what a snippet shows
-    folded = models.TextField()  # search.normalize(text): what a query's terms are found in
+    folded = models.TextField()  # search.fold_lines(text): what a query's terms are found in
 
     class Meta:
         ordering = ["compilation", "number"]

@@ -73,8 +73,15 @@ def fold(text: str) -> Folded:
 
 
 def normalize(text: str) -> str:
-    """`fold(text).text`, without the origins: the quick test of most annexes, which miss."""
+    """`fold(text).text`, without the origins: what a query's terms are found in."""
     return _SPACES.sub(" ", "".join(map(_fold_char, text))).lstrip(" ")
+
+
+def fold_lines(text: str) -> str:
+    """Each line of `text` normalized, one line for one: a term (which has no space) is found
+    in it exactly where `normalize` finds it, and the line it is found on is the paragraph of
+    the text it was written in. Kept beside an issued annex's text for search."""
+    return "\n".join(map(normalize, text.split("\n")))
 
 
 def terms(query: str) -> tuple[str, ...]:
@@ -82,25 +89,25 @@ def terms(query: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(normalize(query[:MAX_QUERY]).split()))
 
 
-def find(text: str, query_terms: tuple[str, ...]) -> Snippet | None:
-    """A snippet around the first hit when every term occurs in `text`, else None."""
-    normalized = normalize(text)
-    if not query_terms or not all(term in normalized for term in query_terms):
+def find(text: str, query_terms: tuple[str, ...], folded: str | None = None) -> Snippet | None:
+    """A snippet around the first hit when every term occurs in `text`, else None. `folded` is
+    `fold_lines(text)` when the caller keeps it, and saves folding the whole text here."""
+    folded = fold_lines(text) if folded is None else folded
+    positions = [folded.find(term) for term in query_terms]
+    if not positions or min(positions) < 0:
         return None
-    # The first hit lies in the first paragraph that holds a term (a term has no space, so it
-    # never spans a line break) and a snippet never leaves its paragraph: only that paragraph
-    # is folded with the origins that say where the hit was written, the costly part.
-    offset = 0
-    for paragraph in text.split("\n"):
-        if any(term in normalize(paragraph) for term in query_terms):
-            folded = fold(paragraph)
-            position, term = min(
-                (folded.text.find(term), term) for term in query_terms if term in folded.text
-            )
-            start, end = _span(folded, position, position + len(term), len(paragraph))
-            return snippet(text, offset + start, offset + end)
-        offset += len(paragraph) + 1
-    return None
+    # The first hit's paragraph is the only one folded again with the origins that say where
+    # the hit was written, the costly part; a snippet never leaves its paragraph.
+    line = folded.count("\n", 0, min(positions))
+    offset = sum(len(paragraph) + 1 for paragraph in text.split("\n", line)[:line])
+    end = text.find("\n", offset)
+    paragraph = text[offset : len(text) if end < 0 else end]
+    written = fold(paragraph)
+    position, term = min(
+        (written.text.find(term), term) for term in query_terms if term in written.text
+    )
+    start, stop = _span(written, position, position + len(term), len(paragraph))
+    return snippet(text, offset + start, offset + stop)
 
 
 def _span(folded: Folded, first: int, stop: int, length: int) -> tuple[int, int]:

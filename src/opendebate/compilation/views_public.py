@@ -29,6 +29,7 @@ from opendebate.compilation.issued import (
     AnnexSummary,
     IssuedText,
     annexes_containing,
+    annexes_in_order,
     index_issued,
     index_unindexed,
     read_issued,
@@ -107,7 +108,7 @@ def _hits(rows: Iterable[AnnexText], query_terms: tuple[str, ...]) -> list[Hit]:
     """The rows' snippets: every row holds the terms (the query said so), `find` says where."""
     hits = []
     for row in rows:
-        found = find(row.text, query_terms)
+        found = find(row.text, query_terms, row.folded)
         if found is not None:
             hits.append(Hit(AnnexSummary.of(row), found))
     return hits
@@ -197,9 +198,13 @@ def search(request: HttpRequest) -> HttpResponse:
     if query_terms:
         reader = Language.of_reader()
         index_unindexed(issued_compilations().filter(annex_texts__isnull=True))
-        paginator = Paginator(annexes_containing(query_terms), RESULTS_PER_PAGE)
-        results = paginator.get_page(request.GET.get("page"))
-        for compilation, group in itertools.groupby(results, lambda row: row.compilation):
+        # One scan of the folded texts ranks every match by key: the count is its length, and
+        # the page's rows are then read by key, where counting and slicing a queryset would
+        # scan them twice.
+        ranked = list(annexes_containing(query_terms).values_list("pk", flat=True))
+        results = Paginator(ranked, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        rows = annexes_in_order(list(results.object_list))
+        for compilation, group in itertools.groupby(rows, lambda row: row.compilation):
             found.append((_listed(compilation, reader), _hits(group, query_terms)))
     context = {"query": query, "searched": bool(query_terms), "found": found, "results": results}
     return render(request, "compilation/public_search.html", context)
