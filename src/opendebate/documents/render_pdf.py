@@ -39,7 +39,7 @@ import typst
 
 from . import layout
 from .fonts import font_directories, pdf_families, unprintable_characters
-from .model import Annex, Block, Signature, UNDocument
+from .model import RENDERED_ANNEXES, Annex, Block, Signature, UNDocument
 from .text import clean_text, document_texts, unprintable
 
 logger = logging.getLogger(__name__)
@@ -89,10 +89,9 @@ class _AnnexFile:
     content: bytes
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=RENDERED_ANNEXES)
 def _annex_file(annex: Annex) -> _AnnexFile:
-    """An annex's data file, kept for the next rendering. The annex itself is the key: it holds
-    everything its pages show, and any difference in it is a different entry."""
+    """An annex's data file, kept for the next rendering (see RENDERED_ANNEXES)."""
     content = _json(_annex(annex)).encode()
     return _AnnexFile(f"{_ANNEXES}/{hashlib.sha256(content).hexdigest()}.json", content)
 
