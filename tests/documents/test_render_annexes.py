@@ -12,42 +12,15 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
 
 import pytest
 
-from opendebate.documents import render_akn, render_docx, render_html, render_pdf
+from opendebate.documents import render_pdf
 from opendebate.documents.model import Annex, Signature, UNDocument
 from opendebate.documents.render import render_all
 
+from .kept import KEPT, from_scratch, rendered_annexes
 from .samples import block
-
-
-class _Kept(Protocol):
-    """A renderer's annexes, as functools keeps them."""
-
-    def cache_clear(self) -> None: ...
-    def cache_info(self) -> Any: ...  # functools' named tuple is private
-
-
-KEPT: dict[str, _Kept] = {
-    "docx": render_docx._annex,
-    "pdf": render_pdf._annex_file,
-    "html": render_html.render_annex_html,
-    "akn": render_akn._annex,
-}
-
-
-def _from_scratch(document: UNDocument) -> dict[str, bytes]:
-    """Every format with no annex kept. Typst's own memo of layout stays: the PDF is compared
-    with a fresh process's below."""
-    for kept in KEPT.values():
-        kept.cache_clear()
-    return render_all(document)
-
-
-def _misses() -> dict[str, int]:
-    return {key: kept.cache_info().misses for key, kept in KEPT.items()}
 
 
 def _with_annex(document: UNDocument, index: int, **changes: object) -> UNDocument:
@@ -78,19 +51,19 @@ def test_every_field_of_an_annex_is_changed_below() -> None:
 def test_a_changed_annex_renders_as_from_scratch_and_alone(letter: UNDocument, field: str) -> None:
     render_all(letter)
     changed = _with_annex(letter, 2, **{field: ANNEX_CHANGES[field](letter.annexes[2])})
-    before = _misses()
+    before = rendered_annexes()
     rendered = render_all(changed)
-    assert {key: misses - before[key] for key, misses in _misses().items()} == dict.fromkeys(
-        KEPT, 1
-    )
-    assert rendered == _from_scratch(changed)
+    assert {
+        key: misses - before[key] for key, misses in rendered_annexes().items()
+    } == dict.fromkeys(KEPT, 1)
+    assert rendered == from_scratch(changed)
 
 
-def test_annexes_in_another_order_render_as_from_scratch(letter: UNDocument) -> None:
+def test_annexes_in_another_order_render_asfrom_scratch(letter: UNDocument) -> None:
     render_all(letter)
     first, second, *rest = letter.annexes
     reordered = dataclasses.replace(letter, annexes=(second, first, *rest))
-    assert render_all(reordered) == _from_scratch(reordered)
+    assert render_all(reordered) == from_scratch(reordered)
 
 
 # The document's fields that its annexes' Akoma Ntoso identification names.
@@ -112,12 +85,12 @@ DOCUMENT_CHANGES: dict[str, Callable[[UNDocument], UNDocument]] = {
 
 
 @pytest.mark.parametrize("change", DOCUMENT_CHANGES)
-def test_a_changed_document_renders_its_kept_annexes_as_from_scratch(
+def test_a_changed_document_renders_its_kept_annexes_asfrom_scratch(
     letter: UNDocument, change: str
 ) -> None:
     render_all(letter)
     changed = DOCUMENT_CHANGES[change](letter)
-    assert render_all(changed) == _from_scratch(changed)
+    assert render_all(changed) == from_scratch(changed)
 
 
 _FRESH_PDF = """
