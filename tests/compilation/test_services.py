@@ -24,10 +24,12 @@ from opendebate.compilation.dates import proposed_letter_date
 from opendebate.compilation.enums import CompilationStatus, IssueKind
 from opendebate.compilation.models import Compilation, IssuedCompilationError, OrderMove
 from opendebate.documents.labels import format_date
+from opendebate.documents.render import FORMATS
 from opendebate.entities.models import CouncilSeat, Entity
 from opendebate.entities.queries import submitting_entities
 from opendebate.meetings.models import Meeting
 from opendebate.statements.services import accept_late_version
+from tests.documents.kept import KEPT, from_scratch, rendered_annexes
 from tests.documents.parsing import akn_schema
 from tests.statements.conftest import ARABIC, CHINESE, ENGLISH
 from tests.tools import system_tool
@@ -67,6 +69,42 @@ def test_same_input_gives_byte_identical_files(built: Compilation) -> None:
     first = {key: meta["sha256"] for key, meta in built.files.items()}
     again = services.build(built.pk)
     assert {key: meta["sha256"] for key, meta in again.files.items()} == first
+
+
+def _stored_files(compilation: Compilation) -> dict[str, bytes]:
+    return {key: _stored(compilation, key) for key in compilation.files}
+
+
+def _rendered_from_scratch(compilation: Compilation) -> dict[str, bytes]:
+    rendered = from_scratch(build_document(compilation, entries(compilation)))
+    return {format_.key: rendered[format_.extension] for format_ in FORMATS}
+
+
+def test_build_after_a_revision_renders_that_annex_only_and_as_from_scratch(
+    built: Compilation, debate: Meeting
+) -> None:
+    before = rendered_annexes()
+    submit(debate, "IRN", f"{ENGLISH} We add one sentence in this revision.")
+    rebuilt = services.build(built.pk)
+    assert {key: count - before[key] for key, count in rendered_annexes().items()} == (
+        dict.fromkeys(KEPT, 1)
+    )
+    assert _stored_files(rebuilt) == _rendered_from_scratch(rebuilt)
+
+
+def test_build_after_a_move_renders_the_renumbered_annexes_only_and_as_from_scratch(
+    built: Compilation, secretariat: User
+) -> None:
+    last = entries(built)[-1].item.key  # annex 11, moved to 7: annexes 7 to 11 change number
+    services.move_item(
+        user=secretariat, compilation=built, key=last, position=7, reason="Spoke first"
+    )
+    before = rendered_annexes()
+    rebuilt = services.build(built.pk)
+    assert {key: count - before[key] for key, count in rendered_annexes().items()} == (
+        dict.fromkeys(KEPT, 5)
+    )
+    assert _stored_files(rebuilt) == _rendered_from_scratch(rebuilt)
 
 
 def test_akoma_ntoso_validates_against_the_schema(built: Compilation) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
+from typing import Any
 
 from opendebate.compilation.dates import meeting_day
 from opendebate.compilation.enums import Section
@@ -53,9 +54,12 @@ class WrittenCandidates:
 def written_candidates(meeting: Meeting) -> WrittenCandidates:
     """For each statement not withdrawn: its newest on-time version (compiled by default) and,
     when a newer version came late and was accepted, that version (included only on request).
-    A late version still waiting for the Secretariat's acceptance is not a candidate."""
+    A late version still waiting for the Secretariat's acceptance is not a candidate. The
+    versions come without their text and blocks (`annexed_entries` reads the chosen ones')."""
     candidates = WrittenCandidates()
-    statements = statements_for_meeting(meeting).filter(status=StatementStatus.SUBMITTED)
+    statements = statements_for_meeting(meeting, content=False).filter(
+        status=StatementStatus.SUBMITTED
+    )
     for statement in statements:
         versions = list(statement.versions.all())
         on_time = [v for v in versions if v.timeliness == Timeliness.ON_TIME]
@@ -67,7 +71,9 @@ def written_candidates(meeting: Meeting) -> WrittenCandidates:
     return candidates
 
 
-def _written_entry(version: StatementVersion, entity: Entity, *, late: bool) -> Entry:
+def _written_entry(
+    version: StatementVersion, entity: Entity, blocks: list[dict[str, Any]], *, late: bool
+) -> Entry:
     return Entry(
         item=Item(
             key=f"version-{version.pk}",
@@ -78,7 +84,7 @@ def _written_entry(version: StatementVersion, entity: Entity, *, late: bool) -> 
         ),
         heading=version.heading,
         language=version.language,
-        blocks=blocks_from_json(version.blocks),
+        blocks=blocks_from_json(blocks),
         entity=entity,
         signatory_name=version.signatory_name,
         signatory_function=version.signatory_function,
@@ -125,11 +131,20 @@ def annexed_entries(
         for delivered in DeliveredStatement.objects.filter(meeting=meeting).select_related("entity")
     ]
     candidates = written_candidates(meeting)
-    for version in (v for v in candidates.late if v.pk in late_ids):
+    chosen = [(version, True) for version in candidates.late if version.pk in late_ids]
+    for version, _ in chosen:
         candidates.on_time.pop(version.statement_id, None)
-        found.append(_written_entry(version, version.statement.entity, late=True))
-    for version in candidates.on_time.values():
-        found.append(_written_entry(version, version.statement.entity, late=False))
+    chosen.extend((version, False) for version in candidates.on_time.values())
+    # The blocks of the chosen versions only: the older ones are most of a meeting's JSON.
+    blocks = dict(
+        StatementVersion.objects.filter(pk__in=[version.pk for version, _ in chosen]).values_list(
+            "pk", "blocks"
+        )
+    )
+    found.extend(
+        _written_entry(version, version.statement.entity, blocks[version.pk], late=late)
+        for version, late in chosen
+    )
     by_key = {entry.item.key: entry for entry in found}
     ordered = apply_moves(standard_order(entry.item for entry in found), moves or [])
     return [by_key[item.key] for item in ordered]

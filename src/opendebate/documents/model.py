@@ -75,6 +75,12 @@ class Signature:
     language: str
 
 
+# How many annexes each renderer keeps rendered, for the next document that holds them: all the
+# annexes of a few compilations of 200 statements. An annex is its own key (it holds everything
+# its rendering shows), so a compilation rebuilt after one revision renders that annex only.
+RENDERED_ANNEXES = 1024
+
+
 @dataclass(frozen=True)
 class Annex:
     """One annex (or enclosure), kept in its own language.

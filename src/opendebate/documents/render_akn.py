@@ -14,14 +14,17 @@ manifestation .../zho@/!main.xml.
 
 from __future__ import annotations
 
+import copy
 import datetime
+import functools
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from lxml import etree
 
 from . import layout
 from .blocks import list_runs
-from .model import Annex, Block, Run, Signature, UNDocument
+from .model import RENDERED_ANNEXES, Annex, Block, Run, Signature, UNDocument
 from .text import clean_text
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -39,62 +42,84 @@ def _sub(parent: etree._Element, tag: str, text: str = "", /, **attributes: str)
 
 
 def render_akn(document: UNDocument) -> bytes:
+    work = _Work.of(document)
     root = etree.Element(f"{{{AKN}}}akomaNtoso", nsmap={None: AKN})
     collection = _sub(root, "documentCollection", name=document.akn_work[2])
-    _references(_meta(collection, document, "main", document.language), document)
+    _references(_meta(collection, work, "main", document.language), document)
     _preface(collection, document)
     body = _sub(collection, "collectionBody")
 
     letter = _sub(body, "component", eId="cmp_1")
     letter.set(_XML_LANG, document.language)
     doc = _sub(letter, "doc", name=document.akn_work[2])
-    _meta(doc, document, "letter", document.language)
+    _meta(doc, work, "letter", document.language)
     _main_body(doc, document.body, document.language)
     _conclusions(doc, document.signature)
 
     for number, annex in enumerate(document.annexes, start=2):
-        _annex(body, document, annex, f"cmp_{number}")
+        # A copy: the kept component itself never joins a document.
+        body.append(copy.deepcopy(_annex(work, annex, f"cmp_{number}")))
     xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=False)
     return xml
 
 
-def _work_iri(document: UNDocument) -> str:
-    country, organ, kind, _ = document.akn_work
-    number = document.symbol.replace("/", "-")
-    return f"/akn/{country}/{kind}/{organ}/{_work_date(document)}/{number}"
+@dataclass(frozen=True)
+class _Work:
+    """What every component's identification says of the document, and nothing else of it: the
+    key, with the annex, of an annex's component kept for the next rendering."""
+
+    akn_work: tuple[str, str, str, str]
+    symbol: str
+    language: str
+    date_of_issue: datetime.date
+    generated_at: datetime.datetime
+
+    @classmethod
+    def of(cls, document: UNDocument) -> _Work:
+        return cls(
+            document.akn_work,
+            document.symbol,
+            document.language,
+            document.date_of_issue,
+            document.generated_at,
+        )
+
+    @property
+    def iri(self) -> str:
+        country, organ, kind, _ = self.akn_work
+        number = self.symbol.replace("/", "-")
+        return f"/akn/{country}/{kind}/{organ}/{self.date}/{number}"
+
+    @property
+    def date(self) -> str:
+        # A work without its own date (a builder that left it empty) is dated by its issue.
+        return self.akn_work[3] or self.date_of_issue.isoformat()
 
 
-def _work_date(document: UNDocument) -> str:
-    # A work without its own date (a builder that left it empty) is dated by its issue.
-    return document.akn_work[3] or document.date_of_issue.isoformat()
-
-
-def _meta(
-    parent: etree._Element, document: UNDocument, component: str, language: str
-) -> etree._Element:
+def _meta(parent: etree._Element, work: _Work, component: str, language: str) -> etree._Element:
     """Identification at the three FRBR levels. FRBRthis names the component; FRBRuri the whole
     work, expression or manifestation it belongs to."""
-    work = _work_iri(document)
-    expression = f"{work}/{_ISO_639_2[document.language]}@"
-    organ = f"#{document.akn_work[1]}"
-    generated = document.generated_at.astimezone(datetime.UTC).replace(microsecond=0)
+    iri = work.iri
+    expression = f"{iri}/{_ISO_639_2[work.language]}@"
+    organ = f"#{work.akn_work[1]}"
+    generated = work.generated_at.astimezone(datetime.UTC).replace(microsecond=0)
 
     meta = _sub(parent, "meta")
     identification = _sub(meta, "identification", source=f"#{_SOURCE}")
     frbr_work = _sub(identification, "FRBRWork")
-    _sub(frbr_work, "FRBRthis", value=f"{work}/!{component}")
-    _sub(frbr_work, "FRBRuri", value=work)
-    _sub(frbr_work, "FRBRalias", name="symbol", value=document.symbol)
-    _sub(frbr_work, "FRBRdate", date=_work_date(document), name=document.akn_work[2])
+    _sub(frbr_work, "FRBRthis", value=f"{iri}/!{component}")
+    _sub(frbr_work, "FRBRuri", value=iri)
+    _sub(frbr_work, "FRBRalias", name="symbol", value=work.symbol)
+    _sub(frbr_work, "FRBRdate", date=work.date, name=work.akn_work[2])
     _sub(frbr_work, "FRBRauthor", href=organ)
-    _sub(frbr_work, "FRBRcountry", value=document.akn_work[0])
-    _sub(frbr_work, "FRBRnumber", value=document.symbol)
-    _sub(frbr_work, "FRBRname", value=document.akn_work[2])
+    _sub(frbr_work, "FRBRcountry", value=work.akn_work[0])
+    _sub(frbr_work, "FRBRnumber", value=work.symbol)
+    _sub(frbr_work, "FRBRname", value=work.akn_work[2])
 
     frbr_expression = _sub(identification, "FRBRExpression")
     _sub(frbr_expression, "FRBRthis", value=f"{expression}/!{component}")
     _sub(frbr_expression, "FRBRuri", value=expression)
-    _sub(frbr_expression, "FRBRdate", date=document.date_of_issue.isoformat(), name="issue")
+    _sub(frbr_expression, "FRBRdate", date=work.date_of_issue.isoformat(), name="issue")
     _sub(frbr_expression, "FRBRauthor", href=organ)
     _sub(frbr_expression, "FRBRlanguage", language=_ISO_639_2[language])
 
@@ -155,11 +180,13 @@ def _header_line(container: etree._Element, kind: str, language: str) -> etree._
     return line
 
 
-def _annex(body: etree._Element, document: UNDocument, annex: Annex, eid: str) -> None:
-    component = _sub(body, "component", eId=eid)
+@functools.lru_cache(maxsize=RENDERED_ANNEXES)
+def _annex(work: _Work, annex: Annex, eid: str) -> etree._Element:
+    """An annex's component, kept for the next rendering (see RENDERED_ANNEXES)."""
+    component = etree.Element(f"{{{AKN}}}component", eId=eid, nsmap={None: AKN})
     component.set(_XML_LANG, annex.language)
     doc = _sub(component, "doc", name="annex")
-    _meta(doc, document, annex.anchor.replace("-", "_"), annex.language)
+    _meta(doc, work, annex.anchor.replace("-", "_"), annex.language)
     preface = _sub(doc, "preface")
     _sub(_sub(preface, "p", **{"class": "label"}), "docType", annex.label)
     _sub(_sub(_sub(preface, "longTitle"), "p"), "docTitle", annex.heading)
@@ -168,6 +195,7 @@ def _annex(body: etree._Element, document: UNDocument, annex: Annex, eid: str) -
     _blocks(preface, annex.title, annex.language)
     _main_body(doc, annex.body, annex.language)
     _conclusions(doc, annex.signature)
+    return component
 
 
 def _main_body(doc: etree._Element, blocks: tuple[Block, ...], language: str) -> None:

@@ -26,7 +26,7 @@ from docx.shared import Pt
 from lxml import etree
 
 from . import fonts, layout
-from .model import Annex, Block, BlockStyle, Signature, UNDocument
+from .model import RENDERED_ANNEXES, Annex, Block, BlockStyle, Signature, UNDocument
 from .text import clean_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -248,17 +248,24 @@ def _body(document: UNDocument) -> Iterator[etree._Element]:
     yield from map(_block, document.body)
     yield from _signature(document.signature)
     for annex in document.annexes:
-        yield from _annex(annex)
+        # From a copy, made at once: the kept paragraphs themselves never join a document.
+        yield from list(copy.deepcopy(_annex(annex)))
 
 
-def _annex(annex: Annex) -> Iterator[etree._Element]:
-    yield _line("UNAnnexLabel", annex.label, annex.language)
-    yield _line("UNAnnexHeading", annex.heading, annex.language)
+@functools.lru_cache(maxsize=RENDERED_ANNEXES)
+def _annex(annex: Annex) -> etree._Element:
+    """An annex's paragraphs, in a body of their own kept for the next rendering (see
+    RENDERED_ANNEXES)."""
+    language = annex.language
+    paragraphs = etree.Element(_w("body"))
+    paragraphs.append(_line("UNAnnexLabel", annex.label, language))
+    paragraphs.append(_line("UNAnnexHeading", annex.heading, language))
     if annex.original_mark:
-        yield _line("UNMark", annex.original_mark, annex.language)
-    yield from map(_block, annex.title)
-    yield from map(_block, annex.body)
-    yield from _signature(annex.signature)
+        paragraphs.append(_line("UNMark", annex.original_mark, language))
+    paragraphs.extend(map(_block, annex.title))
+    paragraphs.extend(map(_block, annex.body))
+    paragraphs.extend(_signature(annex.signature))
+    return paragraphs
 
 
 def _header_table(document: UNDocument) -> etree._Element:

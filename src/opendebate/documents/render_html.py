@@ -20,7 +20,7 @@ from opendebate.common.languages import Language
 
 from . import layout
 from .blocks import list_runs
-from .model import Annex, Block, BlockStyle, Run, Signature, UNDocument
+from .model import RENDERED_ANNEXES, Annex, Block, BlockStyle, Run, Signature, UNDocument
 from .text import clean_text
 
 _BLOCK_CLASS = {
@@ -68,14 +68,15 @@ def render_html_fragment(document: UNDocument) -> str:
         *_blocks(document.body, language, heading="h2"),
         *_signature(document.signature, language),
     ]
-    for annex in document.annexes:
-        parts.extend(_annex(annex))
+    parts.extend(map(render_annex_html, document.annexes))
     parts.append("</article>\n")
     return "".join(parts)
 
 
+@functools.lru_cache(maxsize=RENDERED_ANNEXES)
 def render_annex_html(annex: Annex) -> str:
-    """One annex alone, as the delegation previews it before confirming a statement."""
+    """One annex alone, as the delegation previews it before confirming a statement and as a
+    document holds it; kept for the next rendering (see RENDERED_ANNEXES)."""
     return "".join(_annex(annex))
 
 
