@@ -23,6 +23,7 @@ from opendebate.intake.smtp import IntakeHandler, make_controller, stop_controll
 from opendebate.intake.store import raw_path
 from opendebate.meetings.models import Meeting
 from opendebate.statements.models import StatementVersion
+from opendebate.statements.notifications import send_pending_receipts
 from tests.tools import system_tool
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
@@ -191,6 +192,7 @@ def test_from_address_is_canadas_only_when_vouched_for(
     accepted = state == MessageState.ACCEPTED
     assert StatementVersion.objects.filter(statement__entity__code="CAN").count() == accepted
     assert message.triage_reason == ("" if accepted else TriageReason.UNVERIFIED_SENDER)
+    assert send_pending_receipts() == accepted
     assert [sent.to for sent in mail.outbox] == ([[CANADA]] if accepted else [])
 
 

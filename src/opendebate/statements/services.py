@@ -42,7 +42,7 @@ from opendebate.statements.models import (
     StatementDraft,
     StatementVersion,
 )
-from opendebate.statements.notifications import send_receipt
+from opendebate.statements.notifications import queue_receipt
 from opendebate.statements.queries import confirmed_version
 from opendebate.statements.receipts import append_receipt
 from opendebate.statements.wordcount import count_words
@@ -422,7 +422,7 @@ def _record_version(
         timeliness=timeliness,
         sha256=digest,
     )
-    transaction.on_commit(lambda: send_receipt(receipt, receipt_language))
+    queue_receipt(receipt, receipt_language)
     return version
 
 
