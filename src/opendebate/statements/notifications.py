@@ -27,10 +27,13 @@ from opendebate.statements.models import Receipt, ReceiptMail
 logger = logging.getLogger(__name__)
 
 
-def receipt_recipients(receipt: Receipt) -> list[str]:
+def receipt_recipients(receipt: Receipt, contacts: list[str] | None = None) -> list[str]:
+    """The entity's confirmed contacts (`contacts` when they have been read already) and the
+    submitter."""
     version = receipt.version
-    entity = version.statement.entity
-    addresses = [contact.email for contact in confirmed_contacts(entity)]
+    if contacts is None:
+        contacts = [contact.email for contact in confirmed_contacts(version.statement.entity)]
+    addresses = list(contacts)
     if version.submitted_by is not None:
         addresses.append(version.submitted_by.email)
     return sorted(set(addresses))
@@ -42,10 +45,12 @@ def queue_receipt(receipt: Receipt, language: str | None = None) -> None:
     ReceiptMail.objects.create(receipt=receipt, language=language or "")
 
 
-def receipt_email(receipt: Receipt, language: str | None = None) -> EmailMessage | None:
+def receipt_email(
+    receipt: Receipt, language: str | None = None, contacts: list[str] | None = None
+) -> EmailMessage | None:
     """The receipt's e-mail in `language`, else the submitter's (English when neither is
     known); None when nobody is to receive it."""
-    recipients = receipt_recipients(receipt)
+    recipients = receipt_recipients(receipt, contacts)
     if not recipients:
         return None
     version = receipt.version
@@ -83,15 +88,24 @@ def send_pending_receipts(limit: int = 100) -> int:
                 "receipt__version__statement__entity",
                 "receipt__version__submitted_by",
             )
+            # A version's text and blocks are its largest fields, and no receipt shows them.
+            .defer("receipt__version__text", "receipt__version__blocks")
             .order_by("pk")[:limit]
         )
         if not queued:
             return 0
+        contacts: dict[int, list[str]] = {}
+        entities = {row.receipt.version.statement.entity_id for row in queued}
+        for entity, address in (
+            confirmed_contacts().filter(entity__in=entities).values_list("entity", "email")
+        ):
+            contacts.setdefault(entity, []).append(address)
         done = []
         with get_connection() as connection:
             for row in queued:
+                entity = row.receipt.version.statement.entity_id
                 try:
-                    email = receipt_email(row.receipt, row.language)
+                    email = receipt_email(row.receipt, row.language, contacts.get(entity, []))
                     if email is not None:
                         email.connection = connection
                         email.send()
