@@ -2,7 +2,7 @@
 
 `Stack` runs what a deployment runs, against the PostgreSQL database it is given:
 `opendebate serve` (gunicorn), `intake-smtp --no-processor`, `intake-process --shard i/K`
-processors and `db_worker` processes, with the production profile (`OPENDEBATE_ENV=production`,
+processors, the receipts sender and `db_worker` processes, with the production profile (`OPENDEBATE_ENV=production`,
 debug off), data in a temporary folder, e-mail kept in memory and the cache in Redis. Each
 process writes to its own log file in the stack's folder, so that a full pipe never stalls it.
 
@@ -19,6 +19,7 @@ import secrets
 import shutil
 import smtplib
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -26,7 +27,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -148,7 +149,11 @@ def fresh_database(prefix: str, server: str = SHARED_SERVER) -> Iterator[str]:
 
 
 def query(url: str, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-    """Rows from the stack's database, read as an operator would, outside the processes."""
+    """Rows from the stack's database, read as an operator would, outside the processes.
+    PostgreSQL's parameter style (%s); a SQLite file (sqlite:///path) is read too."""
+    if url.startswith("sqlite:///"):
+        with closing(sqlite3.connect(url.removeprefix("sqlite:///"), timeout=30)) as database:
+            return database.execute(statement.replace("%s", "?"), params).fetchall()
     with psycopg.connect(url, connect_timeout=5) as connection:
         return connection.execute(statement, params).fetchall()
 
@@ -288,10 +293,28 @@ class Stack:
                 "intake-process", "--interval", str(interval), "--shard", f"{index}/{count}",
             )  # fmt: skip
 
+    def start_receipts(self, *, interval: float = 0.2) -> None:
+        self._start("receipts", "receipts", "send", "--interval", str(interval))
+
     def start_worker(self, name: str = "worker") -> subprocess.Popen[bytes]:
         return self._start(
             name, "db_worker", "--interval", "0.2", "--no-reload", "--no-startup-delay"
         )
+
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU time (user and system) each running service has used so far, its child
+        processes (gunicorn's workers) included, and the database server's sessions on the
+        stack's database: where the machine's time went."""
+        used = {
+            name: sum(map(_cpu_seconds, _with_descendants(process.pid)))
+            for name, process in self.processes.items()
+            if process.poll() is None
+        }
+        if self.database_url.startswith("postgres"):
+            name = self.database_url.rsplit("/", 1)[1]
+            sessions = self.query("SELECT pid FROM pg_stat_activity WHERE datname = %s", (name,))
+            used["postgres"] = sum(_cpu_seconds(pid) for (pid,) in sessions)
+        return used
 
     def log(self, name: str) -> str:
         path = self.folder / "logs" / f"{name}.log"
@@ -314,6 +337,34 @@ class Stack:
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return query(self.database_url, statement, params)
+
+    def count(self, table: str, where: str = "TRUE") -> int:
+        return int(self.query(f"SELECT count(*) FROM {table} WHERE {where}")[0][0])  # noqa: S608
+
+
+def _cpu_seconds(pid: int) -> float:
+    """A process's user and system CPU time from Linux's /proc; 0 once it has gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _with_descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        queue.extend(children.get(current, []))
+    return found
 
 
 def pg_binary(name: str) -> str | None:
