@@ -14,7 +14,6 @@ with the same clients: the cost of the SMTP conversation alone.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import smtplib
@@ -31,7 +30,7 @@ from aiosmtpd.handlers import Sink
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.production.stack import Stack, free_port, fresh_database
+from tests.production.stack import Stack, free_port, fresh_database, print_cpu
 
 from documents import ORDER, VOICES, statement
 
@@ -129,7 +128,7 @@ def measure(stack: Stack, total: int, clients: int, database: str) -> None:
     print(f"end to end (version, receipt mailed):     {total / end_to_end:8.1f} messages/s")
     print(f"ratio sink / acknowledged: {accepted_seconds / baseline:.1f}")
     print(f"sent {total}, stored {stored}, processed as statements {processed}")
-    print_cpu(used, total, end_to_end)
+    print_cpu(used, total, end_to_end, "message")
 
 
 def wait_until_done(stack: Stack, started: float) -> None:
@@ -139,16 +138,6 @@ def wait_until_done(stack: Stack, started: float) -> None:
     ):
         assert time.perf_counter() - started < 600, "not processed in ten minutes"
         time.sleep(0.05)
-
-
-def print_cpu(used: dict[str, float], count: int, seconds: float) -> None:
-    """Where the machine's time went: CPU per message in each process, against the budget
-    that the cores allow at the rate reached."""
-    budget = (os.cpu_count() or 1) * seconds / count
-    print(f"CPU per message (ms), budget at this rate {budget * 1000:.1f} ms over all cores:")
-    for name, value in sorted(used.items(), key=lambda item: -item[1]):
-        print(f"  {name:20} {value * 1000 / count:7.1f}")
-    print(f"  {'total':20} {sum(used.values()) * 1000 / count:7.1f}")
 
 
 if __name__ == "__main__":

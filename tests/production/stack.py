@@ -235,11 +235,11 @@ class Stack:
 
     # The services.
 
-    def _start(self, name: str, *args: str) -> subprocess.Popen[bytes]:
+    def _start(self, name: str, *args: str, nice: bool = False) -> subprocess.Popen[bytes]:
+        """Start a service; `nice` ones below the others, as the units in deploy/ run them."""
         log = (self.folder / "logs" / f"{name}.log").open("ab")
-        process = subprocess.Popen(
-            [OPENDEBATE, *args], env=self.env, stdout=log, stderr=subprocess.STDOUT
-        )
+        command = [*(("nice", "-n", "10") if nice else ()), OPENDEBATE, *args]
+        process = subprocess.Popen(command, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         log.close()  # the child has its own copy
         self.processes[name] = process
         return process
@@ -291,10 +291,11 @@ class Stack:
             self._start(
                 f"process-{index}",
                 "intake-process", "--interval", str(interval), "--shard", f"{index}/{count}",
+                nice=True,
             )  # fmt: skip
 
     def start_receipts(self, *, interval: float = 0.2) -> None:
-        self._start("receipts", "receipts", "send", "--interval", str(interval))
+        self._start("receipts", "receipts", "send", "--interval", str(interval), nice=True)
 
     def start_worker(self, name: str = "worker") -> subprocess.Popen[bytes]:
         return self._start(
@@ -316,9 +317,11 @@ class Stack:
             used["postgres"] = sum(_cpu_seconds(pid) for (pid,) in sessions)
         return used
 
-    def log(self, name: str) -> str:
+    def log(self, name: str, *, whole: bool = False) -> str:
+        """The end of a service's log, or all of it."""
         path = self.folder / "logs" / f"{name}.log"
-        return path.read_text(errors="replace")[-4000:] if path.exists() else ""
+        text = path.read_text(errors="replace") if path.exists() else ""
+        return text if whole else text[-4000:]
 
     def stop(self) -> None:
         """Terminate every process, then kill what has not stopped within ten seconds."""
@@ -340,6 +343,16 @@ class Stack:
 
     def count(self, table: str, where: str = "TRUE") -> int:
         return int(self.query(f"SELECT count(*) FROM {table} WHERE {where}")[0][0])  # noqa: S608
+
+
+def print_cpu(used: dict[str, float], count: int, seconds: float, unit: str) -> None:
+    """Where the machine's time went: CPU time per `unit` in each process (`used`, seconds
+    for `count` units), against what the cores allow at the rate reached over `seconds`."""
+    budget = (os.cpu_count() or 1) * seconds / count
+    print(f"CPU per {unit} (ms), {budget * 1000:.1f} ms available at this rate on all cores:")
+    for name, value in sorted(used.items(), key=lambda item: -item[1]):
+        print(f"  {name:20} {value * 1000 / count:7.1f}")
+    print(f"  {'total':20} {sum(used.values()) * 1000 / count:7.1f}")
 
 
 def _cpu_seconds(pid: int) -> float:
