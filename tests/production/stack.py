@@ -294,7 +294,7 @@ class Stack:
                 nice=True,
             )  # fmt: skip
 
-    def start_receipts(self, *, interval: float = 0.2) -> None:
+    def start_receipts(self, *, interval: float = 1.0) -> None:
         self._start("receipts", "receipts", "send", "--interval", str(interval), nice=True)
 
     def start_worker(self, name: str = "worker") -> subprocess.Popen[bytes]:
