@@ -101,9 +101,10 @@ def test_refused_mail_stays_queued_and_the_others_go(
     assert mail.outbox[-1].to == ["delegate@canada.example", REFUSED]
 
 
-# The command manages its connection as a long-running process does: outside a test's transaction.
+# The command manages its connection as a long-running process does: outside a test's
+# transaction, after whose flush `open_meeting` (first) loads the registry again.
 @pytest.mark.django_db(transaction=True)
-def test_send_command_mails_what_waits(france: User, open_meeting: Meeting) -> None:
+def test_send_command_mails_what_waits(open_meeting: Meeting, france: User) -> None:
     submit(france, open_meeting, ENGLISH)
     out = StringIO()
     call_command("receipts", "send", "--once", stdout=out)
