@@ -18,7 +18,8 @@ run: $(VENV)/.installed $(MO)
 	$(BIN)/opendebate demo --statements 60
 	$(BIN)/opendebate intake-smtp & smtp=$$!; \
 	$(BIN)/opendebate db_worker --interval 0.5 --no-reload & worker=$$!; \
-	trap 'kill $$smtp $$worker 2>/dev/null' EXIT INT TERM; $(BIN)/opendebate serve
+	$(BIN)/opendebate receipts send & receipts=$$!; \
+	trap 'kill $$smtp $$worker $$receipts 2>/dev/null' EXIT INT TERM; $(BIN)/opendebate serve
 
 # Production: the locked runtime dependencies and the compiled catalogs, no development tools.
 install: $(VENV)/.installed $(MO)

@@ -26,6 +26,7 @@ from opendebate.intake.store import store_raw
 from opendebate.meetings.models import Meeting
 from opendebate.statements import services as statement_services
 from opendebate.statements.models import StatementVersion
+from opendebate.statements.notifications import send_pending_receipts
 from opendebate.statements.services import Submission
 from tests.intake.mail import (
     DOCX,
@@ -107,13 +108,9 @@ def stored(
     )
 
 
-def test_known_sender_body_becomes_a_statement(
-    france_contact: EntityContact,
-    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
-) -> None:
+def test_known_sender_body_becomes_a_statement(france_contact: EntityContact) -> None:
     inbound = stored(message())
-    with django_capture_on_commit_callbacks(execute=True):
-        assert process_message(inbound.pk) == MessageState.ACCEPTED
+    assert process_message(inbound.pk) == MessageState.ACCEPTED
     version = StatementVersion.objects.get()
     assert (version.channel, version.language, version.statement.entity.code) == (
         "email",
@@ -123,6 +120,7 @@ def test_known_sender_body_becomes_a_statement(
     assert version.heading == "Déclaration de la France"
     inbound.refresh_from_db()
     assert inbound.version == version
+    assert send_pending_receipts() == 1
     receipt = mail.outbox[0]
     assert receipt.to == ["mission@france.example"]
     assert "Accusé de réception" in receipt.subject or version.receipt.reference in receipt.subject

@@ -7,22 +7,27 @@ import ipaddress
 import smtplib
 import socket
 import subprocess
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core import mail
 from django.test import override_settings
 
 from opendebate.entities.models import Entity, EntityContact
+from opendebate.intake import smtp
 from opendebate.intake.enums import MessageState, SenderCheck, TriageReason
 from opendebate.intake.models import InboundMessage
 from opendebate.intake.processing import process_pending
 from opendebate.intake.smtp import IntakeHandler, make_controller, stop_controller
-from opendebate.intake.store import raw_path
+from opendebate.intake.store import raw_path, store_raw
 from opendebate.meetings.models import Meeting
 from opendebate.statements.models import StatementVersion
+from opendebate.statements.notifications import send_pending_receipts
 from tests.tools import system_tool
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
@@ -71,6 +76,30 @@ def test_smtplib_message_is_stored_before_250(listener: int) -> None:
         [ADDRESS],
     )
     assert raw_path(message.sha256).read_bytes().startswith(b"From: mission@france.example")
+
+
+def test_two_messages_are_stored_at_once(listener: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Storage waits for the disk and the database; a second conversation does not wait for
+    the first one's. Each storage here waits for the other to start: one at a time, the first
+    would give up (451) before the second began."""
+    both, one_by_one = threading.Barrier(2, timeout=10), threading.Lock()
+
+    def store_when_both_arrived(raw: bytes, **fields: Any) -> InboundMessage:
+        both.wait()
+        with one_by_one:  # the tests' in-memory SQLite takes one writing thread at a time
+            return store_raw(raw, **fields)
+
+    monkeypatch.setattr(smtp, "store_raw", store_when_both_arrived)
+    mails = [statement_mail(), statement_mail("mission@canada.example")]
+    del mails[1]["Message-ID"]
+
+    def deliver(message: EmailMessage) -> dict[str, tuple[int, bytes]]:
+        with smtplib.SMTP("127.0.0.1", listener) as client:
+            return client.send_message(message)
+
+    with ThreadPoolExecutor(2) as clients:
+        assert list(clients.map(deliver, mails)) == [{}, {}]
+    assert InboundMessage.objects.count() == 2
 
 
 def test_unknown_recipient_is_refused_at_rcpt(listener: int) -> None:
@@ -191,6 +220,7 @@ def test_from_address_is_canadas_only_when_vouched_for(
     accepted = state == MessageState.ACCEPTED
     assert StatementVersion.objects.filter(statement__entity__code="CAN").count() == accepted
     assert message.triage_reason == ("" if accepted else TriageReason.UNVERIFIED_SENDER)
+    assert send_pending_receipts() == accepted
     assert [sent.to for sent in mail.outbox] == ([[CANADA]] if accepted else [])
 
 

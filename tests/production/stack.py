@@ -2,7 +2,7 @@
 
 `Stack` runs what a deployment runs, against the PostgreSQL database it is given:
 `opendebate serve` (gunicorn), `intake-smtp --no-processor`, `intake-process --shard i/K`
-processors and `db_worker` processes, with the production profile (`OPENDEBATE_ENV=production`,
+processors, the receipts sender and `db_worker` processes, with the production profile (`OPENDEBATE_ENV=production`,
 debug off), data in a temporary folder, e-mail kept in memory and the cache in Redis. Each
 process writes to its own log file in the stack's folder, so that a full pipe never stalls it.
 
@@ -19,6 +19,7 @@ import secrets
 import shutil
 import smtplib
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -26,7 +27,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -148,7 +149,11 @@ def fresh_database(prefix: str, server: str = SHARED_SERVER) -> Iterator[str]:
 
 
 def query(url: str, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-    """Rows from the stack's database, read as an operator would, outside the processes."""
+    """Rows from the stack's database, read as an operator would, outside the processes.
+    PostgreSQL's parameter style (%s); a SQLite file (sqlite:///path) is read too."""
+    if url.startswith("sqlite:///"):
+        with closing(sqlite3.connect(url.removeprefix("sqlite:///"), timeout=30)) as database:
+            return database.execute(statement.replace("%s", "?"), params).fetchall()
     with psycopg.connect(url, connect_timeout=5) as connection:
         return connection.execute(statement, params).fetchall()
 
@@ -230,11 +235,11 @@ class Stack:
 
     # The services.
 
-    def _start(self, name: str, *args: str) -> subprocess.Popen[bytes]:
+    def _start(self, name: str, *args: str, nice: bool = False) -> subprocess.Popen[bytes]:
+        """Start a service; `nice` ones below the others, as the units in deploy/ run them."""
         log = (self.folder / "logs" / f"{name}.log").open("ab")
-        process = subprocess.Popen(
-            [OPENDEBATE, *args], env=self.env, stdout=log, stderr=subprocess.STDOUT
-        )
+        command = [*(("nice", "-n", "10") if nice else ()), OPENDEBATE, *args]
+        process = subprocess.Popen(command, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         log.close()  # the child has its own copy
         self.processes[name] = process
         return process
@@ -286,16 +291,37 @@ class Stack:
             self._start(
                 f"process-{index}",
                 "intake-process", "--interval", str(interval), "--shard", f"{index}/{count}",
+                nice=True,
             )  # fmt: skip
+
+    def start_receipts(self, *, interval: float = 1.0) -> None:
+        self._start("receipts", "receipts", "send", "--interval", str(interval), nice=True)
 
     def start_worker(self, name: str = "worker") -> subprocess.Popen[bytes]:
         return self._start(
             name, "db_worker", "--interval", "0.2", "--no-reload", "--no-startup-delay"
         )
 
-    def log(self, name: str) -> str:
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU time (user and system) each running service has used so far, its child
+        processes (gunicorn's workers) included, and the database server's sessions on the
+        stack's database: where the machine's time went."""
+        used = {
+            name: sum(map(_cpu_seconds, _with_descendants(process.pid)))
+            for name, process in self.processes.items()
+            if process.poll() is None
+        }
+        if self.database_url.startswith("postgres"):
+            name = self.database_url.rsplit("/", 1)[1]
+            sessions = self.query("SELECT pid FROM pg_stat_activity WHERE datname = %s", (name,))
+            used["postgres"] = sum(_cpu_seconds(pid) for (pid,) in sessions)
+        return used
+
+    def log(self, name: str, *, whole: bool = False) -> str:
+        """The end of a service's log, or all of it."""
         path = self.folder / "logs" / f"{name}.log"
-        return path.read_text(errors="replace")[-4000:] if path.exists() else ""
+        text = path.read_text(errors="replace") if path.exists() else ""
+        return text if whole else text[-4000:]
 
     def stop(self) -> None:
         """Terminate every process, then kill what has not stopped within ten seconds."""
@@ -314,6 +340,44 @@ class Stack:
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return query(self.database_url, statement, params)
+
+    def count(self, table: str, where: str = "TRUE") -> int:
+        return int(self.query(f"SELECT count(*) FROM {table} WHERE {where}")[0][0])  # noqa: S608
+
+
+def print_cpu(used: dict[str, float], count: int, seconds: float, unit: str) -> None:
+    """Where the machine's time went: CPU time per `unit` in each process (`used`, seconds
+    for `count` units), against what the cores allow at the rate reached over `seconds`."""
+    budget = (os.cpu_count() or 1) * seconds / count
+    print(f"CPU per {unit} (ms), {budget * 1000:.1f} ms available at this rate on all cores:")
+    for name, value in sorted(used.items(), key=lambda item: -item[1]):
+        print(f"  {name:20} {value * 1000 / count:7.1f}")
+    print(f"  {'total':20} {sum(used.values()) * 1000 / count:7.1f}")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """A process's user and system CPU time from Linux's /proc; 0 once it has gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _with_descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        queue.extend(children.get(current, []))
+    return found
 
 
 def pg_binary(name: str) -> str | None:

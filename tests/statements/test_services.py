@@ -8,7 +8,6 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 from django.utils import timezone
-from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from opendebate.accounts.models import User
 from opendebate.common.models import AuditEntry
@@ -19,6 +18,7 @@ from opendebate.statements import pipeline, services
 from opendebate.statements.content import Received, SubmissionRefused
 from opendebate.statements.enums import Channel, StatementStatus, Timeliness
 from opendebate.statements.models import Receipt, RefusedSubmission, StatementVersion
+from opendebate.statements.notifications import send_pending_receipts
 from opendebate.statements.pipeline import PASTED_NAME
 from opendebate.statements.receipts import verify_chain
 from tests.conftest import entity_of, submit_text
@@ -85,14 +85,10 @@ def test_receipt_carries_the_hash_of_the_original_bytes(
         assert handle.read() == ENGLISH.encode()
 
 
-def test_receipt_is_emailed_to_the_contacts(
-    france: User,
-    open_meeting: Meeting,
-    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
-) -> None:
+def test_receipt_is_emailed_to_the_contacts(france: User, open_meeting: Meeting) -> None:
     EntityContact.objects.create(entity=entity_of(france), email="mission@france.example")
-    with django_capture_on_commit_callbacks(execute=True):
-        version = submit(france, open_meeting, ENGLISH)
+    version = submit(france, open_meeting, ENGLISH)
+    assert send_pending_receipts() == 1
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert sorted(message.to) == ["delegate@france.example", "mission@france.example"]

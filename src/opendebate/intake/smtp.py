@@ -1,21 +1,26 @@
 """The SMTP listener: accept mail only for intake addresses, store it durably, then say 250.
 
-aiosmtpd answers 552 itself for a message over the size limit. Storage runs in a worker thread
-(Django's database access is synchronous); if it fails the answer is 451, so the sending server
-keeps the message and tries again later. Processing happens afterwards, in the processor.
+aiosmtpd answers 552 itself for a message over the size limit. Storage runs in the handler's
+threads (Django's database access is synchronous), several messages at once: a message waits
+mostly for its file's fsync and the database's commit, and those of several messages overlap
+(PostgreSQL commits them together), where one thread would queue every conversation behind
+the one before it. If storage fails the answer is 451, so the sending server keeps the message
+and tries again later. Processing happens afterwards, in the processor.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
-from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import close_old_connections, connections
 
@@ -23,6 +28,9 @@ from opendebate.intake.processing import intake_addresses, sender_over_limit
 from opendebate.intake.store import StoreError, store_raw
 
 _ADDRESS_CACHE_SECONDS = 10.0
+# Messages stored at once. Each thread holds a database connection while the listener runs.
+STORAGE_THREADS = 8
+T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
 
@@ -31,6 +39,25 @@ class IntakeHandler:
         self.on_stored = on_stored
         self._addresses: set[str] = set()
         self._loaded_at = 0.0
+        self._threads = ThreadPoolExecutor(STORAGE_THREADS, thread_name_prefix="intake-store")
+
+    async def _in_thread(self, function: Callable[..., T], *args: object) -> T:
+        return await asyncio.get_running_loop().run_in_executor(
+            self._threads, functools.partial(function, *args)
+        )
+
+    def close(self) -> None:
+        """Close the database connection each thread opened, then the threads: a connection
+        belongs to its thread, and would otherwise stay open as long as the process."""
+        everyone = threading.Barrier(STORAGE_THREADS)
+
+        def close_mine() -> None:
+            everyone.wait(timeout=10)  # so that each thread takes one of these calls
+            connections.close_all()
+
+        for done in [self._threads.submit(close_mine) for _ in range(STORAGE_THREADS)]:
+            done.result(timeout=10)
+        self._threads.shutdown()
 
     def _accepts(self, address: str) -> bool:
         if time.monotonic() - self._loaded_at > _ADDRESS_CACHE_SECONDS:
@@ -46,9 +73,9 @@ class IntakeHandler:
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
     ) -> str:
-        if not await sync_to_async(self._accepts, thread_sensitive=True)(address):
+        if not await self._in_thread(self._accepts, address):
             return f"550 5.1.1 <{address}>: not an address for written statements"
-        if await sync_to_async(self._limited, thread_sensitive=True)(envelope.mail_from or ""):
+        if await self._in_thread(self._limited, envelope.mail_from or ""):
             return "451 4.7.1 Too many messages from this sender in the last hour; try later"
         envelope.rcpt_tos.append(address)
         return "250 2.1.5 OK"
@@ -68,7 +95,7 @@ class IntakeHandler:
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         try:
             peer = session.peer[0] if isinstance(session.peer, tuple) else None
-            digest = await sync_to_async(self._store, thread_sensitive=True)(envelope, peer)
+            digest = await self._in_thread(self._store, envelope, peer)
         except StoreError:
             return "451 4.3.0 The message could not be stored; please try again later"
         self.on_stored()
@@ -95,11 +122,9 @@ def make_controller(host: str, port: int, handler: IntakeHandler) -> Controller:
 
 
 def stop_controller(controller: Controller) -> None:
-    """Stop the listener, first closing the database connection its handlers used: they run
-    in asgiref's single sync thread, which outlives the listener and would hold it open."""
-    closing = sync_to_async(connections.close_all, thread_sensitive=True)()
-    asyncio.run_coroutine_threadsafe(closing, controller.loop).result(timeout=10)
+    """Stop the listener, then close its handler's threads and their database connections."""
     controller.stop()
+    controller.handler.close()
 
 
 class Processor(threading.Thread):

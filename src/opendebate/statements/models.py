@@ -107,6 +107,18 @@ class Receipt(models.Model):
         return self.reference
 
 
+class ReceiptMail(models.Model):
+    """A receipt still to be e-mailed: an outbox row written in the submission's transaction,
+    so that a receipt whose version was committed is mailed even if the process that
+    committed it dies at once; `opendebate receipts send` mails it and deletes the row."""
+
+    receipt = models.OneToOneField(Receipt, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=10, blank=True)  # "" for the submitter's own
+
+    def __str__(self) -> str:
+        return f"receipt mail {self.receipt_id}"
+
+
 class RefusedSubmission(models.Model):
     """Content that could not become a statement, kept as received with the reason given."""
 

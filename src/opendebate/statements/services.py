@@ -43,7 +43,7 @@ from opendebate.statements.models import (
     StatementDraft,
     StatementVersion,
 )
-from opendebate.statements.notifications import send_receipt
+from opendebate.statements.notifications import queue_receipt
 from opendebate.statements.queries import confirmed_version
 from opendebate.statements.receipts import append_receipt
 from opendebate.statements.wordcount import count_words
@@ -237,8 +237,9 @@ def submit_statement(
     receipt_language: str | None = None,
     draft: StatementDraft | None = None,
 ) -> StatementVersion:
-    """Record a new version of `entity`'s statement and its receipt; e-mail the receipt
-    (in `receipt_language` when given: a mailed statement is answered in its own language).
+    """Record a new version of `entity`'s statement and its receipt, and queue the receipt's
+    e-mail in the same transaction (in `receipt_language` when given: a mailed statement is
+    answered in its own language; `opendebate receipts send` mails the queue).
     `draft` is the previewed draft being confirmed (see `pipeline.confirm`): raises
     AlreadyConfirmed, recording nothing, when it already became a version.
 
@@ -380,7 +381,7 @@ def _record_version(
         timeliness=timeliness,
         sha256=digest,
     )
-    transaction.on_commit(lambda: send_receipt(receipt, receipt_language))
+    queue_receipt(receipt, receipt_language)
     return version
 
 

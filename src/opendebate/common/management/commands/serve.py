@@ -30,6 +30,8 @@ class Command(BaseCommand):
             "threads": options["threads"],
             "worker_class": "gthread",
             "accesslog": "-",
+            # gunicorn's own line, and the time the request took in the server (seconds).
+            "access_log_format": '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(L)s',
             "errorlog": "-",
             "loglevel": "warning",
             "timeout": 120,
