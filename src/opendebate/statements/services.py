@@ -371,16 +371,19 @@ def _record_version(
     )
     version.original.save(digest, ContentFile(received.data), save=False)
     version.save()
-    receipt = append_receipt(version, receipt_reference(meeting, entity, number))
+    reference = receipt_reference(meeting, entity, number)
     record_audit(
         action="statement.submitted" if number == 1 else "statement.revised",
         actor=user,
         entity=entity,
-        subject=receipt.reference,
+        subject=reference,
         channel=channel,
         timeliness=timeliness,
         sha256=digest,
     )
+    # Appending to the chain locks the receipts until commit and every submission waits for
+    # it (see append_receipt): it comes last, so that the lock is held for as little as can be.
+    receipt = append_receipt(version, reference)
     queue_receipt(receipt, receipt_language)
     return version
 
