@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from opendebate.ingest.text import Folded, display_width, fold
+from opendebate.ingest.text import Folded, _fold_char, display_width, fold, is_wide
 
 
 def test_fold_maps_back_to_the_original() -> None:
@@ -45,3 +45,14 @@ def test_fold_is_the_text_of_the_mapped_fold(written: str, expected: str) -> Non
 )
 def test_display_width_counts_wide_characters_twice(text: str, width: int) -> None:
     assert display_width(text) == width
+
+
+def test_fold_and_display_width_follow_their_rules_for_every_basic_plane_character() -> None:
+    # Both translate through tables filled on first use: the first round fills them for most
+    # of these characters, the second reads them back; both agree with each character's rule.
+    characters = "".join(map(chr, range(0x10000))) + "𠀀𝐀😀"
+    folded = "".join(_fold_char(char) for char in characters)
+    width = len(characters) + sum(map(is_wide, characters))
+    for _ in range(2):
+        assert fold(characters) == Folded.of(characters).text == folded
+        assert display_width(characters) == width

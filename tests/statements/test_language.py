@@ -55,6 +55,20 @@ def test_detect_language_of_too_little_text_is_none(text: str) -> None:
     assert detect_language(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Bonjour à tous", "fr"),  # exactly MINIMUM_LETTERS letters
+        ("Bonjour tous", None),  # one fewer: French to lingua, but too little to trust
+        ("Bonjour tous 2020 1325 (2000) !", None),  # digits and punctuation are no letters
+        # A few Han characters among many letters: counted past twice their number, no further.
+        ("习近平 " + PARAGRAPHS["fr"], "fr"),
+    ],
+)
+def test_detect_language_counts_letters_up_to_the_minimum(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
 def test_detect_language_of_chinese_with_latin_words_and_digits() -> None:
     text = "新冠肺炎疫情期间，联合国通过Zoom和WebEx举行了100多场会议，请发送电子邮件至scad@un.org。"
     assert detect_language(text) == "zh"

@@ -248,11 +248,18 @@ class _Hyphenation:
     2. the compound written elsewhere ("video-teleconference") keeps its hyphen;
     3. so does a hyphen after a word used elsewhere on its own ("conflict"), or before a capital;
     4. otherwise the fragments are taken as a typesetter's break.
+
+    The document's words are gathered on the first question: most texts never ask one.
     """
 
     def __init__(self, lines: Sequence[_Line]) -> None:
+        self._lines = lines
+
+    @cached_property
+    def _evidence(self) -> tuple[set[str], set[tuple[str, str]]]:
+        """The words of the document and the pairs of words joined by a hyphen in it."""
         words: list[str] = []
-        for previous, line in zip([None, *lines], lines, strict=False):
+        for previous, line in zip([None, *self._lines], self._lines, strict=False):
             tokens = _WORD.findall(fold(line.text))
             # The fragments around a line-end hyphen are no evidence of anything.
             if previous is not None and previous.text.endswith("-"):
@@ -260,18 +267,20 @@ class _Hyphenation:
             if line.text.endswith("-"):
                 tokens = tokens[:-1]
             words.extend(tokens)
-        self.words = {part for word in words for part in word.split("-")}
-        self.pairs = {pair for word in words for pair in itertools.pairwise(word.split("-"))}
+        parts = {part for word in words for part in word.split("-")}
+        pairs = {pair for word in words for pair in itertools.pairwise(word.split("-"))}
+        return parts, pairs
 
     def keeps_hyphen(self, before: str, after: str) -> bool:
         head = _WORD.findall(fold(before))
         tail = _WORD.findall(fold(after))
         if not head or not tail or not after[:1].islower():
             return True
+        words, pairs = self._evidence
         pair = (head[-1].split("-")[-1], tail[0].split("-")[0])
-        if "".join(pair) in self.words:
+        if "".join(pair) in words:
             return False
-        return pair in self.pairs or pair[0] in self.words
+        return pair in pairs or pair[0] in words
 
 
 class _Builder:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 _APOSTROPHES = frozenset("’‘ʼ`´′")
@@ -20,7 +20,20 @@ _HYPHENS = frozenset("‐‑")  # U+2010, U+2011: typographic forms of the hyphe
 _TATWEEL = "\u0640"  # Arabic justification stretch: never part of a word's spelling
 
 
-@functools.cache  # a document uses a few hundred distinct characters, folded many times
+class _Table(dict[int, str]):
+    """A `str.translate` table that works out each character's value by `rule` the first time
+    it is asked for, then keeps it: translating runs in C, and a document uses a few hundred
+    distinct characters, folded and measured many times."""
+
+    def __init__(self, rule: Callable[[str], str]) -> None:
+        super().__init__()
+        self._rule = rule
+
+    def __missing__(self, point: int) -> str:
+        value = self[point] = self._rule(chr(point))
+        return value
+
+
 def _fold_char(char: str) -> str:
     if char.isdecimal():
         return str(unicodedata.decimal(char))
@@ -32,6 +45,9 @@ def _fold_char(char: str) -> str:
         return ""
     decomposed = unicodedata.normalize("NFKD", char.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_FOLDED = _Table(_fold_char)
 
 
 @dataclass(frozen=True)
@@ -46,7 +62,7 @@ class Folded:
         chars: list[str] = []
         origin: list[int] = []
         for index, char in enumerate(original):
-            folded = _fold_char(char)
+            folded = _FOLDED[ord(char)]
             chars.append(folded)
             origin.extend([index] * len(folded))
         return cls("".join(chars), tuple(origin))
@@ -62,20 +78,24 @@ class Folded:
 def fold(text: str) -> str:
     """`Folded.of(text).text`, without building the map back: the re-flow folds every line of
     a PDF several times and never needs it."""
-    return "".join(map(_fold_char, text))
+    return text.translate(_FOLDED)
 
 
-@functools.cache  # the re-flow measures every line's width, character by character
+@functools.cache  # asked of every character measured, and of those around every line break
 def is_wide(char: str) -> bool:
     """True for CJK ideographs and full-width forms, which are written without spaces."""
     return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+# Each wide character kept, every other one removed: what is left is the count to add.
+_WIDE_ONLY = _Table(lambda char: char if is_wide(char) else "")
 
 
 def display_width(text: str) -> int:
     """The width of `text` in columns: two for a wide character, one for any other."""
     if text.isascii():  # no wide character to look for
         return len(text)
-    return len(text) + sum(map(is_wide, text))
+    return len(text) + len(text.translate(_WIDE_ONLY))
 
 
 def _needs_boundary(char: str) -> bool:
