@@ -7,8 +7,6 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from opendebate.accounts.models import User
@@ -96,24 +94,6 @@ def test_receipt_is_emailed_to_the_contacts(france: User, open_meeting: Meeting)
     assert sorted(message.to) == ["delegate@france.example", "mission@france.example"]
     assert version.receipt.reference in message.subject
     assert version.sha256 in message.body
-
-
-def test_receipt_of_a_revision_reads_no_meeting_or_entity_again(
-    france: User,
-    open_meeting: Meeting,
-    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
-) -> None:
-    submit(france, open_meeting, ENGLISH)
-    with (
-        CaptureQueriesContext(connection) as queries,
-        django_capture_on_commit_callbacks(execute=True),
-    ):
-        version = submit(france, open_meeting, FRENCH)
-    tables = {Meeting._meta.db_table, Entity._meta.db_table}
-    assert [query for query in queries if any(f'FROM "{t}"' in query["sql"] for t in tables)] == []
-    assert version.number == 2
-    assert open_meeting.title() in mail.outbox[-1].body
-    assert entity_of(france).name_en in mail.outbox[-1].body
 
 
 def test_wrong_delegation_cannot_submit(france: User, open_meeting: Meeting) -> None:

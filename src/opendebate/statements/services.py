@@ -338,8 +338,6 @@ def _record_version(
     statement, _created = Statement.objects.select_for_update().get_or_create(
         meeting=meeting, entity=entity
     )
-    # Found rather than created, it holds their ids only; the receipt reads both.
-    statement.meeting, statement.entity = meeting, entity
     # Under the statement's lock: a confirmation that waited for another sees its version.
     if draft is not None and (earlier := confirmed_version(draft)) is not None:
         raise AlreadyConfirmed(earlier)
