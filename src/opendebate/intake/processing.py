@@ -185,22 +185,14 @@ class Decision:
 
 
 def _finish(
-    message: InboundMessage,
-    state: MessageState,
-    meeting: Meeting | None,
-    entity: Entity | None,
-    *,
-    triage_reason: TriageReason | None = None,
-    detail: str = "",
-    unsent_reply: str = "",
-    duplicate_of: InboundMessage | None = None,
-    version: StatementVersion | None = None,
+    message: InboundMessage, decision: Decision, version: StatementVersion | None = None
 ) -> None:
-    message.state, message.processed_at = state, timezone.now()
-    message.meeting, message.entity = meeting, entity
-    message.triage_reason = triage_reason or ""
-    message.detail, message.unsent_reply = detail, unsent_reply
-    message.duplicate_of, message.version = duplicate_of, version
+    """Write what was decided (and the version it became) on the message."""
+    message.state, message.processed_at = decision.state, timezone.now()
+    message.meeting, message.entity = decision.meeting, decision.entity
+    message.triage_reason = decision.triage_reason or ""
+    message.detail, message.unsent_reply = decision.detail, decision.unsent_reply
+    message.duplicate_of, message.version = decision.duplicate_of, version
     message.save()
 
 
@@ -289,16 +281,7 @@ def process_message(message_id: int) -> MessageState:
             return MessageState(current.state)  # another processor finished it meanwhile
         if decision.found is not None:
             return record(message, decision.found, user=None)
-        _finish(
-            message,
-            decision.state,
-            decision.meeting,
-            decision.entity,
-            triage_reason=decision.triage_reason,
-            detail=decision.detail,
-            unsent_reply=decision.unsent_reply,
-            duplicate_of=decision.duplicate_of,
-        )
+        _finish(message, decision)
         if decision.reply_code:
             transaction.on_commit(lambda: send_rejection(message, code=decision.reply_code))
         return decision.state
@@ -322,11 +305,13 @@ def record(message: InboundMessage, found: Found, *, user: User | None) -> Messa
         submitted = pipeline.submit(arrival, found.statement, prepared=found.prepared)
     except SubmissionRefused as refusal:
         code, reason = refusal.code, refusal.message  # `refusal` is unbound after this block
-        _finish(message, MessageState.REJECTED, found.meeting, found.entity, detail=reason)
+        _finish(
+            message, Decision(MessageState.REJECTED, found.meeting, found.entity, detail=reason)
+        )
         transaction.on_commit(lambda: send_rejection(message, code=code, reason=reason))
         return MessageState.REJECTED
-    version = submitted.version
-    _finish(message, MessageState.ACCEPTED, found.meeting, found.entity, version=version)
+    accepted = Decision(MessageState.ACCEPTED, found.meeting, found.entity, found=found)
+    _finish(message, accepted, submitted.version)
     return MessageState.ACCEPTED
 
 
